@@ -1,0 +1,24 @@
+// `npm start`: build the client if it is missing or older than its sources, then run the server
+// (migrations are applied when the server opens the database).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const builtIndex = 'dist/client/index.html';
+const sources = Math.max(newestMtime('client'), newestMtime('shared'), newestMtime('rubric'));
+if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sources) {
+  console.log('Building the client…');
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawnSync('npx', ['tsx', 'server/index.ts'], { stdio: 'inherit' });
+process.exit(server.status ?? 1);

@@ -1,0 +1,5 @@
+// One file per concept; this barrel is what drizzle-kit and the repositories import.
+export * from './audit';
+export * from './auth';
+export * from './sync';
+export * from './workshops';

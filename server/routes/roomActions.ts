@@ -1,0 +1,8 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../http/env';
+
+// Placeholder: filled in by its feature. Mounted under /api by createApp.
+export function roomActionRoutes(_deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}
