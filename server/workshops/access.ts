@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { MemberRole } from '../../shared/domain';
+import type { UserRecord } from '../auth/types';
+import type { AppDeps } from '../deps';
+import { members, workshops } from '../db/schema';
+import type { AppEnv } from '../http/env';
+import { forbidden, notFound, unauthenticated } from '../http/errors';
+
+export type WorkshopRow = typeof workshops.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
+
+export interface MemberAccess {
+  user: UserRecord;
+  workshop: WorkshopRow;
+  member: MemberRow;
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context<AppEnv>): UserRecord {
+  const user = c.get('user');
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+/**
+ * The caller's active membership of the workshop, or an error: 401 not signed in, 404 no such
+ * workshop, 403 not a member (or removed) or not in `roles`. Authorisation is always decided here,
+ * on the server, from the session — never from anything the client says about itself. (SPEC PERM1)
+ */
+export function requireMember(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  workshopId: string,
+  roles?: readonly MemberRole[],
+): MemberAccess {
+  const user = requireUser(c);
+  const { db } = deps.database;
+  const workshop = db.select().from(workshops).where(eq(workshops.id, workshopId)).get();
+  if (!workshop) throw notFound('Workshop');
+  const member = db
+    .select()
+    .from(members)
+    .where(and(eq(members.workshopId, workshopId), eq(members.userId, user.id)))
+    .get();
+  if (!member || member.removedAt !== null) throw forbidden('You are not a member of this workshop.');
+  if (roles && !roles.includes(member.role)) {
+    throw forbidden(`Only a ${roles.join(' or ')} of this workshop can do this.`);
+  }
+  return { user, workshop, member };
+}
