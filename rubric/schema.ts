@@ -3,14 +3,20 @@ import { z } from 'zod';
 /**
  * A staged rubric: ordered stages, categories of dimensions, each dimension with a foundation
  * statement and one description per stage. The LER Engagement and Implementation Tool is the first;
- * any rubric of this shape works.
+ * any rubric of this shape works. The field-by-field reference is docs/rubrics.md.
  */
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)')
   .max(64);
 
-const text = z.string().trim().min(1);
+// Rubric text is verbatim from its source, so the schema refuses stray whitespace instead of
+// trimming it: a transform would make the loaded text differ silently from the file under review.
+const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4000)
+  .refine((s) => s === s.trim(), 'must not start or end with whitespace');
 
 export const stageSchema = z.strictObject({
   id: slug,
@@ -45,25 +51,45 @@ export const rubricSchema = z
     source: text,
     introduction: z.array(text).default([]),
     /** Title of the stage table, as printed. */
-    stagesHeading: z.string().optional(),
+    stagesHeading: text.optional(),
+    /** Heading of the foundation column, as printed (e.g. "LER Foundation"). */
+    foundationHeading: text.optional(),
     stages: z.array(stageSchema).min(2),
     categories: z.array(categorySchema).min(1),
     allowNotSure: z.boolean(),
   })
   .superRefine((rubric, ctx) => {
     const stageIds = rubric.stages.map((s) => s.id);
-    if (new Set(stageIds).size !== stageIds.length) ctx.addIssue({ code: 'custom', path: ['stages'], message: 'stage ids must be unique' });
-    const seen = new Set<string>();
+    rubric.stages.forEach((stage, si) => {
+      if (stageIds.indexOf(stage.id) !== si)
+        ctx.addIssue({ code: 'custom', path: ['stages', si, 'id'], message: `duplicate stage id "${stage.id}"` });
+    });
+    const categoryIds = new Set<string>();
+    // Dimension ids end up in URLs, exports and stored ratings, so they are unique across the whole
+    // rubric, not just within their category.
+    const dimensionIds = new Set<string>();
     rubric.categories.forEach((category, ci) => {
+      if (categoryIds.has(category.id))
+        ctx.addIssue({ code: 'custom', path: ['categories', ci, 'id'], message: `duplicate category id "${category.id}"` });
+      categoryIds.add(category.id);
       category.dimensions.forEach((dimension, di) => {
         const path = ['categories', ci, 'dimensions', di];
-        if (seen.has(dimension.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate dimension id "${dimension.id}"` });
-        seen.add(dimension.id);
+        if (dimensionIds.has(dimension.id))
+          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate dimension id "${dimension.id}"` });
+        dimensionIds.add(dimension.id);
         for (const id of stageIds) {
-          if (!(id in dimension.stages)) ctx.addIssue({ code: 'custom', path: [...path, 'stages', id], message: `missing description for stage "${id}"` });
+          if (!(id in dimension.stages))
+            ctx.addIssue({ code: 'custom', path: [...path, 'stages', id], message: `missing description for stage "${id}"` });
         }
-        for (const key of [...Object.keys(dimension.stages), ...Object.keys(dimension.stageLabels ?? {})]) {
-          if (!stageIds.includes(key)) ctx.addIssue({ code: 'custom', path: [...path, 'stages', key], message: `unknown stage "${key}"` });
+        for (const field of ['stages', 'stageLabels'] as const) {
+          for (const key of Object.keys(dimension[field] ?? {})) {
+            if (!stageIds.includes(key))
+              ctx.addIssue({
+                code: 'custom',
+                path: [...path, field, key],
+                message: `unknown stage "${key}" (the rubric's stages are: ${stageIds.join(', ')})`,
+              });
+          }
         }
       });
     });
