@@ -131,9 +131,11 @@ describe('rubric/ler-engagement.json is verbatim from the seed', () => {
     const walk = (value: unknown, at: string): void => {
       if (typeof value === 'string') {
         if (!seedTexts.has(value)) notFromSeed.push(`${at}: ${value}`);
-      } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
-      else if (value && typeof value === 'object')
+      } else if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, `${at}[${i}]`);
+      } else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) if (!['id', 'version', 'source'].includes(k)) walk(v, `${at}.${k}`);
+      }
     };
     walk(JSON.parse(fs.readFileSync(RUBRIC_FILE, 'utf8')), '');
     expect(notFromSeed).toEqual([]);
