@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocStore } from './docStore';
+
+/**
+ * The one contract every DocStore must pass (SYNC20–SYNC23). Run it from a `*.test.ts` per store:
+ * `docStoreContract('sqlite', () => ({ store, close }))`.
+ */
+export function docStoreContract(name: string, make: () => { store: DocStore; close: () => void }): void {
+  const edit = (doc: Y.Doc, key: string, value: string): Uint8Array => {
+    let out: Uint8Array | null = null;
+    const listener = (u: Uint8Array) => {
+      out = u;
+    };
+    doc.on('update', listener);
+    doc.getMap('m').set(key, value);
+    doc.off('update', listener);
+    return out!;
+  };
+  const rebuild = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc => {
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    return doc;
+  };
+
+  describe(`DocStore contract: ${name}`, () => {
+    it('SYNC20 an unknown doc loads as empty', async () => {
+      const { store, close } = make();
+      expect(await store.load('workshop:nope')).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(await store.countUpdates('workshop:nope')).toBe(0);
+      close();
+    });
+
+    it('SYNC21 appended updates load back in order, per doc, with growing ids', async () => {
+      const { store, close } = make();
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      const u1 = edit(a, 'x', '1');
+      const u2 = edit(b, 'y', '2');
+      const u3 = edit(a, 'x', '3');
+      const ids = await store.appendUpdates([
+        { docName: 'workshop:a', update: u1 },
+        { docName: 'workshop:b', update: u2 },
+        { docName: 'workshop:a', update: u3 },
+      ]);
+      expect(ids).toHaveLength(3);
+      expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
+      const loaded = await store.load('workshop:a');
+      expect(loaded.updates.map((u) => [...u])).toEqual([[...u1], [...u3]]);
+      expect(loaded.lastUpdateId).toBe(ids[2]);
+      expect(rebuild(loaded).getMap('m').get('x')).toBe('3');
+      expect(await store.countUpdates('workshop:b')).toBe(1);
+      expect(await store.listDocs('workshop:')).toEqual(['workshop:a', 'workshop:b']);
+      close();
+    });
+
+    it('SYNC22 compaction folds updates ≤ throughId into the snapshot and keeps later ones', async () => {
+      const { store, close } = make();
+      const doc = new Y.Doc();
+      const first = await store.appendUpdates([
+        { docName: 'd', update: edit(doc, 'a', '1') },
+        { docName: 'd', update: edit(doc, 'b', '2') },
+      ]);
+      const state = Y.encodeStateAsUpdate(doc);
+      const later = await store.appendUpdates([{ docName: 'd', update: edit(doc, 'c', '3') }]);
+      await store.compact('d', state, first[1]!);
+      expect(await store.countUpdates('d')).toBe(1);
+      const loaded = await store.load('d');
+      expect(loaded.snapshot).not.toBeNull();
+      expect(loaded.updates).toHaveLength(1);
+      expect(loaded.lastUpdateId).toBe(later[0]);
+      expect(rebuild(loaded).getMap('m').toJSON()).toEqual({ a: '1', b: '2', c: '3' });
+      // Compacting again with everything folded leaves no updates and the same content.
+      await store.compact('d', Y.encodeStateAsUpdate(doc), later[0]!);
+      const again = await store.load('d');
+      expect(again.updates).toHaveLength(0);
+      expect(again.lastUpdateId).toBe(later[0]);
+      expect(rebuild(again).getMap('m').toJSON()).toEqual({ a: '1', b: '2', c: '3' });
+      close();
+    });
+
+    it('SYNC23 stored bytes are copies: mutating the input or output never changes the store', async () => {
+      const { store, close } = make();
+      const doc = new Y.Doc();
+      const u = edit(doc, 'k', 'v');
+      const copy = u.slice();
+      await store.appendUpdates([{ docName: 'd', update: u }]);
+      u.fill(0);
+      const loaded = await store.load('d');
+      loaded.updates[0]!.fill(0);
+      expect([...(await store.load('d')).updates[0]!]).toEqual([...copy]);
+      close();
+    });
+  });
+}
