@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Limits } from '../../../shared/domain';
+import { ApiRequestError } from '../api/client';
+import { invitesApi } from '../api/endpoints';
+import { useApiData } from '../api/useApiData';
+import { useCurrentUser } from '../app/CurrentUser';
+import { usePageTitle } from '../app/usePageTitle';
+import { Alert } from '../components/Alert';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Select } from '../components/Select';
+import { Spinner } from '../components/Spinner';
+import { TextField } from '../components/TextField';
+import { institutionName, roleLabels } from './format';
+
+/** Explains why an invite can't be used, from the error the API gave. */
+function InviteUnavailable({ error }: { error: ApiRequestError }) {
+  const title =
+    error.status === 404 || error.code === 'not_found'
+      ? 'This invite link is not valid'
+      : error.status === 410 || error.code === 'gone'
+        ? 'This invite link can no longer be used'
+        : 'Could not open this invite';
+  return (
+    <>
+      <h1>{title}</h1>
+      <Alert tone="warning" title={title}>
+        {/* The server's message says which: expired, revoked, or used up. */}
+        <p>{error.message}</p>
+        <p>Ask the workshop's facilitator for a new link.</p>
+      </Alert>
+    </>
+  );
+}
+
+export function JoinPage() {
+  const { token = '' } = useParams();
+  const { user, refresh } = useCurrentUser();
+  const navigate = useNavigate();
+  const invite = useApiData(() => invitesApi.preview(token), [token]);
+  const [name, setName] = useState<string | null>(null);
+  const [perspective, setPerspective] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [pending, setPending] = useState(false);
+  const preview = invite.data;
+  usePageTitle(preview ? `Join ${preview.workshop.title}` : 'Join a workshop');
+
+  if (invite.error) return <InviteUnavailable error={invite.error} />;
+  if (!preview) return <Spinner label="Opening the invite…" />;
+
+  // A fixed perspective on the invite wins; otherwise the person picks one.
+  const fixedPerspective = preview.perspective;
+  const chosenPerspective = fixedPerspective ?? perspective ?? '';
+  const displayName = name ?? (user ? user.name : '');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!chosenPerspective) {
+      setError(new Error('Choose your perspective.'));
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    try {
+      const result = await invitesApi.redeem(token, {
+        name: displayName.trim(),
+        ...(fixedPerspective ? {} : { perspective: chosenPerspective }),
+      });
+      await refresh(); // the redeem set (or kept) the session cookie
+      navigate(`/workshops/${result.workshopId}`, { replace: true });
+    } catch (err) {
+      setError(err);
+      setPending(false);
+    }
+  }
+
+  const options = [
+    { value: '', label: 'Choose your perspective…' },
+    ...preview.perspectives.map((p) => ({ value: p, label: p })),
+  ];
+
+  return (
+    <div className="narrow">
+      <p className="muted" style={{ marginBottom: 0 }}>
+        You're invited to join
+      </p>
+      <h1 style={{ marginTop: 0 }}>{preview.workshop.title}</h1>
+      <p>
+        <strong>{institutionName(preview.workshop.institution)}</strong> · you will join as a{' '}
+        <strong>{roleLabels[preview.role]?.toLowerCase() ?? preview.role}</strong>.
+      </p>
+      {user ? (
+        <Alert tone="info" title={`Signed in as ${user.name}`}>
+          <p>You'll join with this {user.kind === 'guest' ? 'guest session' : 'account'}.</p>
+        </Alert>
+      ) : (
+        <p>No account or password needed: give the name your team knows you by.</p>
+      )}
+      <ErrorMessage error={error} title="Could not join" />
+      {error instanceof ApiRequestError && error.code === 'conflict' ? (
+        <p>
+          <Link to="/">Go to your workshops</Link>
+        </p>
+      ) : null}
+      <form onSubmit={submit}>
+        <TextField
+          label="Name"
+          autoComplete="name"
+          isRequired
+          maxLength={Limits.nameMax}
+          value={displayName}
+          onChange={setName}
+          description="Shown to the other members (unless the workshop is anonymous)."
+        />
+        {fixedPerspective ? (
+          <p>
+            Your perspective: <strong>{fixedPerspective}</strong>
+          </p>
+        ) : (
+          <Select
+            label="Perspective"
+            description="The part of the institution you speak for."
+            options={options}
+            value={chosenPerspective}
+            onChange={setPerspective}
+            required
+          />
+        )}
+        <Button type="submit" isPending={pending}>
+          Join
+        </Button>
+      </form>
+    </div>
+  );
+}

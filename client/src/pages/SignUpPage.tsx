@@ -1,0 +1,91 @@
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Limits } from '../../../shared/domain';
+import { ApiRequestError } from '../api/client';
+import { authApi } from '../api/endpoints';
+import { useCurrentUser } from '../app/CurrentUser';
+import { safeNext } from '../app/RequireUser';
+import { usePageTitle } from '../app/usePageTitle';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextField } from '../components/TextField';
+
+export function SignUpPage() {
+  usePageTitle('Create an account');
+  const { user, setUser } = useCurrentUser();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [pending, setPending] = useState(false);
+
+  if (user && user.kind !== 'guest' && !pending) return <Navigate to={next} replace />;
+
+  // Checked here too so the person learns before a round trip; the server enforces the same limits.
+  const passwordTooShort = password.length > 0 && password.length < Limits.passwordMin;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password.length < Limits.passwordMin) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      const result = await authApi.signup({ name: name.trim(), email: email.trim(), password });
+      setUser(result.user);
+      navigate(next, { replace: true });
+    } catch (err) {
+      setError(err);
+      setPending(false);
+    }
+  }
+
+  const emailTaken = error instanceof ApiRequestError && error.code === 'conflict';
+
+  return (
+    <div className="narrow">
+      <h1>Create an account</h1>
+      <p>An account lets you create workshops and come back to them. Participants can join with just an invite link.</p>
+      <ErrorMessage error={error} title="Could not create the account">
+        {emailTaken ? (
+          <p>
+            <Link to="/signin">Sign in with that email</Link> instead.
+          </p>
+        ) : null}
+      </ErrorMessage>
+      <form onSubmit={submit}>
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          isRequired
+          maxLength={Limits.nameMax}
+          value={name}
+          onChange={setName}
+          description="Shown to the people in your workshops."
+        />
+        <TextField label="Email" type="email" autoComplete="email" isRequired maxLength={Limits.emailMax} value={email} onChange={setEmail} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          minLength={Limits.passwordMin}
+          maxLength={Limits.passwordMax}
+          value={password}
+          onChange={setPassword}
+          description={`At least ${Limits.passwordMin} characters.`}
+          errorMessage={passwordTooShort ? `Use at least ${Limits.passwordMin} characters.` : undefined}
+          isInvalid={passwordTooShort || undefined}
+        />
+        <Button type="submit" isPending={pending}>
+          Create account
+        </Button>
+      </form>
+      <p style={{ marginTop: 'var(--space-5)' }}>
+        Already have an account? <Link to="/signin">Sign in</Link>
+      </p>
+    </div>
+  );
+}
