@@ -9,13 +9,17 @@ export interface CliOutput {
   err: (line: string) => void;
 }
 
-const USAGE = 'Usage: npm run rubric -- validate FILE [FILE...]\n  Checks rubric JSON files against the format in docs/rubrics.md.';
+const USAGE =
+  'Usage: npm run rubric -- validate FILE [FILE...]\n  Checks rubric JSON files against the format in docs/rubrics.md.';
 
 export const ExitCode = { ok: 0, invalid: 1, usage: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** `rubric validate FILE...`: prints a one-line summary per valid file, the full problem list otherwise. */
-export function main(argv: readonly string[], io: CliOutput = { out: console.log, err: console.error }): ExitCode {
+export function main(
+  argv: readonly string[],
+  io: CliOutput = { out: console.log, err: console.error },
+): ExitCode {
   const [command, ...files] = argv;
   if (command !== 'validate' || files.length === 0) {
     io.err(command && command !== 'validate' ? `Unknown command "${command}".\n${USAGE}` : USAGE);

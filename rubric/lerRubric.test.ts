@@ -40,14 +40,22 @@ function parseSeed(text: string) {
   for (const r of body) {
     // An empty first column continues the category above (a merged cell in the printed table).
     if (r[0]) category = r[0];
-    rows.push({ category, dimension: r[1] ?? '', foundation: r[2] ?? '', cells: [r[3] ?? '', r[4] ?? '', r[5] ?? ''] });
+    rows.push({
+      category,
+      dimension: r[1] ?? '',
+      foundation: r[2] ?? '',
+      cells: [r[3] ?? '', r[4] ?? '', r[5] ?? ''],
+    });
   }
   return { prose, table, headers, definitions, rows };
 }
 
 const parsed = parseSeed(seed);
 
-function renderedCell(dimension: Rubric['categories'][number]['dimensions'][number], stageId: string): string {
+function renderedCell(
+  dimension: Rubric['categories'][number]['dimensions'][number],
+  stageId: string,
+): string {
   const label = dimension.stageLabels?.[stageId];
   const description = dimension.stages[stageId] ?? '';
   return label ? `${label} ${description}` : description;
@@ -92,7 +100,8 @@ describe('rubric/ler-engagement.json is verbatim from the seed', () => {
       const { c, d } = dimensions[i]!;
       expect(c.title).toBe(row.category);
       // A category printed with no dimension column has a single dimension named like the category.
-      const expectedTitle = row.dimension === '' ? row.category : (LAYOUT_FIXES[row.dimension] ?? row.dimension);
+      const expectedTitle =
+        row.dimension === '' ? row.category : (LAYOUT_FIXES[row.dimension] ?? row.dimension);
       expect(d.title).toBe(expectedTitle);
       expect(d.foundation).toBe(row.foundation);
       expect(rubric.stages.map((s) => renderedCell(d, s.id))).toEqual(row.cells);
@@ -101,7 +110,11 @@ describe('rubric/ler-engagement.json is verbatim from the seed', () => {
 
   it('Workforce Partnerships splits PULSE / PARTNERSHIPS / PIPELINES off the cell text', () => {
     const wp = rubric.categories.find((c) => c.id === 'workforce-partnerships')!.dimensions[0]!;
-    expect(wp.stageLabels).toEqual({ 'new-emerging': 'PULSE', developing: 'PARTNERSHIPS', 'effective-practice': 'PIPELINES' });
+    expect(wp.stageLabels).toEqual({
+      'new-emerging': 'PULSE',
+      developing: 'PARTNERSHIPS',
+      'effective-practice': 'PIPELINES',
+    });
     expect(Object.values(wp.stages).every((s) => !/^(PULSE|PARTNERSHIPS|PIPELINES)\b/.test(s))).toBe(true);
   });
 
@@ -134,7 +147,8 @@ describe('rubric/ler-engagement.json is verbatim from the seed', () => {
       } else if (Array.isArray(value)) {
         for (const [i, v] of value.entries()) walk(v, `${at}[${i}]`);
       } else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value)) if (!['id', 'version', 'source'].includes(k)) walk(v, `${at}.${k}`);
+        for (const [k, v] of Object.entries(value))
+          if (!['id', 'version', 'source'].includes(k)) walk(v, `${at}.${k}`);
       }
     };
     walk(JSON.parse(fs.readFileSync(RUBRIC_FILE, 'utf8')), '');

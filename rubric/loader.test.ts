@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RUBRIC_ID, formatPath, loadRubricFile, loadRubrics, RUBRIC_DIR, RubricError } from './loader';
+import {
+  DEFAULT_RUBRIC_ID,
+  formatPath,
+  loadRubricFile,
+  loadRubrics,
+  RUBRIC_DIR,
+  RubricError,
+} from './loader';
 import { allDimensions, type Rubric } from './schema';
 
 /** A minimal valid rubric; each test breaks one thing. */
@@ -21,7 +28,9 @@ function minimalRubric(): Rubric {
       {
         id: 'only',
         title: 'Only',
-        dimensions: [{ id: 'dim', title: 'Dim', foundation: 'Why it matters', stages: { low: 'a', high: 'b' } }],
+        dimensions: [
+          { id: 'dim', title: 'Dim', foundation: 'Why it matters', stages: { low: 'a', high: 'b' } },
+        ],
       },
     ],
     allowNotSure: false,
@@ -107,7 +116,11 @@ describe('loadRubricFile', () => {
     rubric.categories.push(structuredClone(rubric.categories[0]!));
     const err = errorOf(() => loadRubricFile(write('dup.json', rubric)));
     expect(err.problems.map((p) => p.message)).toEqual(
-      expect.arrayContaining(['duplicate stage id "low"', 'duplicate category id "only"', 'duplicate dimension id "dim"']),
+      expect.arrayContaining([
+        'duplicate stage id "low"',
+        'duplicate category id "only"',
+        'duplicate dimension id "dim"',
+      ]),
     );
   });
 
@@ -148,7 +161,11 @@ describe('loadRubrics', () => {
     const ler = rubrics.get(DEFAULT_RUBRIC_ID);
     expect(ler?.title).toBe('LER Engagement and Implementation Tool');
     expect(allDimensions(ler!)).toHaveLength(9);
-    expect(allDimensions(ler!)[4]).toMatchObject({ id: 'standardization', categoryId: 'data', categoryTitle: 'Data' });
+    expect(allDimensions(ler!)[4]).toMatchObject({
+      id: 'standardization',
+      categoryId: 'data',
+      categoryTitle: 'Data',
+    });
   });
 });
 

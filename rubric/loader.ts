@@ -57,7 +57,9 @@ export function loadRubricFile(file: string): Rubric {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new RubricError(file, [{ field: '(file)', message: err instanceof Error ? err.message : String(err) }]);
+    throw new RubricError(file, [
+      { field: '(file)', message: err instanceof Error ? err.message : String(err) },
+    ]);
   }
   const parsed = rubricSchema.safeParse(raw);
   if (!parsed.success) throw new RubricError(file, problemsOf(parsed.error));
@@ -79,7 +81,10 @@ export function loadRubrics(dir: string = RUBRIC_DIR): Map<string, Rubric> {
     const other = fileOfId.get(rubric.id);
     if (other)
       throw new RubricError(file, [
-        { field: 'id', message: `duplicate rubric id "${rubric.id}", already used by ${other}; give each rubric its own id` },
+        {
+          field: 'id',
+          message: `duplicate rubric id "${rubric.id}", already used by ${other}; give each rubric its own id`,
+        },
       ]);
     fileOfId.set(rubric.id, file);
     rubrics.set(rubric.id, rubric);

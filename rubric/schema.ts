@@ -62,7 +62,11 @@ export const rubricSchema = z
     const stageIds = rubric.stages.map((s) => s.id);
     rubric.stages.forEach((stage, si) => {
       if (stageIds.indexOf(stage.id) !== si)
-        ctx.addIssue({ code: 'custom', path: ['stages', si, 'id'], message: `duplicate stage id "${stage.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', si, 'id'],
+          message: `duplicate stage id "${stage.id}"`,
+        });
     });
     const categoryIds = new Set<string>();
     // Dimension ids end up in URLs, exports and stored ratings, so they are unique across the whole
@@ -70,16 +74,28 @@ export const rubricSchema = z
     const dimensionIds = new Set<string>();
     rubric.categories.forEach((category, ci) => {
       if (categoryIds.has(category.id))
-        ctx.addIssue({ code: 'custom', path: ['categories', ci, 'id'], message: `duplicate category id "${category.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', ci, 'id'],
+          message: `duplicate category id "${category.id}"`,
+        });
       categoryIds.add(category.id);
       category.dimensions.forEach((dimension, di) => {
         const path = ['categories', ci, 'dimensions', di];
         if (dimensionIds.has(dimension.id))
-          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate dimension id "${dimension.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'id'],
+            message: `duplicate dimension id "${dimension.id}"`,
+          });
         dimensionIds.add(dimension.id);
         for (const id of stageIds) {
           if (!(id in dimension.stages))
-            ctx.addIssue({ code: 'custom', path: [...path, 'stages', id], message: `missing description for stage "${id}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'stages', id],
+              message: `missing description for stage "${id}"`,
+            });
         }
         for (const field of ['stages', 'stageLabels'] as const) {
           for (const key of Object.keys(dimension[field] ?? {})) {
@@ -101,6 +117,10 @@ export type RubricDimension = z.infer<typeof dimensionSchema>;
 export type RubricCategory = z.infer<typeof categorySchema>;
 
 /** Every dimension in rubric order, with its category. */
-export function allDimensions(rubric: Rubric): Array<RubricDimension & { categoryId: string; categoryTitle: string }> {
-  return rubric.categories.flatMap((c) => c.dimensions.map((d) => ({ ...d, categoryId: c.id, categoryTitle: c.title })));
+export function allDimensions(
+  rubric: Rubric,
+): Array<RubricDimension & { categoryId: string; categoryTitle: string }> {
+  return rubric.categories.flatMap((c) =>
+    c.dimensions.map((d) => ({ ...d, categoryId: c.id, categoryTitle: c.title })),
+  );
 }
