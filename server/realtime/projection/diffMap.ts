@@ -1,0 +1,49 @@
+import type * as Y from 'yjs';
+
+export interface DiffScope<T> {
+  /** Keys of the map this diff is responsible for; others (another member's entries) are left alone. */
+  owns(key: string): boolean;
+  /** An entry that must not change (PROJ3, a locked dimension) — neither set nor deleted. */
+  frozen?(key: string, current: unknown, next: T | undefined): boolean;
+}
+
+/**
+ * Makes the owned part of `map` equal to `desired`, touching only keys whose value actually changed
+ * and deleting owned keys that vanished. Rewriting unchanged keys would send every member the whole
+ * projection on every keystroke; this keeps one edit = one small update. Returns the number of writes.
+ */
+export function diffMap<T>(
+  map: Y.Map<unknown>,
+  desired: ReadonlyMap<string, T>,
+  scope: DiffScope<T>,
+): number {
+  let writes = 0;
+  for (const [key, current] of map.entries()) {
+    if (!scope.owns(key) || desired.has(key)) continue;
+    if (scope.frozen?.(key, current, undefined)) continue;
+    map.delete(key);
+    writes++;
+  }
+  for (const [key, next] of desired) {
+    const current = map.get(key);
+    if (sameJson(current, next)) continue;
+    if (scope.frozen?.(key, current, next)) continue;
+    map.set(key, next);
+    writes++;
+  }
+  return writes;
+}
+
+/** Structural equality of JSON values, insensitive to object key order (a reloaded doc may differ). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(rb, k) && sameJson(ra[k], rb[k]));
+}

@@ -1,0 +1,185 @@
+import type * as Y from 'yjs';
+import type { z } from 'zod';
+import {
+  type MemberComment,
+  MemberDocMaps,
+  type MemberEvidence,
+  memberCommentSchema,
+  memberEvidenceSchema,
+  memberRatingSchema,
+  memberReactionSchema,
+} from '../../../shared/docs/memberDoc';
+import {
+  authoredKey,
+  dimensionMemberKey,
+  type RevealedRating,
+  type WorkshopComment,
+  type WorkshopEvidence,
+} from '../../../shared/docs/workshopDoc';
+import { Limits } from '../../../shared/domain';
+import type { RatingRules } from '../../room/ratingRules';
+
+/** What one member's own doc contributes to the workshop doc, keyed as the workshop doc keys it. */
+export interface MemberProjection {
+  rated: Map<string, true>;
+  ratings: Map<string, RevealedRating>;
+  evidence: Map<string, WorkshopEvidence>;
+  comments: Map<string, WorkshopComment>;
+  /** commentKey → the emojis this member reacted with (a set: one vote per member and emoji). */
+  reactions: Map<string, Set<string>>;
+  ignored: IgnoredEntry[];
+}
+
+export interface IgnoredEntry {
+  map: string;
+  key: string;
+  reason: string;
+}
+
+export interface MemberContext {
+  /** The doc's owner, known from the doc's name — never from anything inside it (PROJ2). */
+  memberId: string;
+  rules: RatingRules;
+  isRevealed(dimensionId: string): boolean;
+}
+
+/** An entry id usable in a composite key: no ':' so `${memberId}:${id}` splits unambiguously. */
+const ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const COMMENT_KEY = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Computes a member's contribution from their doc. Pure: the same doc gives the same projection,
+ * which is what lets the projector diff it against the workshop doc. Every rule that keeps a
+ * member's doc from putting something where it must not be is applied here (PROJ1, PROJ2, PROJ5).
+ */
+export function projectMember(doc: Y.Doc, context: MemberContext): MemberProjection {
+  const out: MemberProjection = {
+    rated: new Map(),
+    ratings: new Map(),
+    evidence: new Map(),
+    comments: new Map(),
+    reactions: new Map(),
+    ignored: [],
+  };
+  projectRatings(doc, context, out);
+  projectEvidence(doc, context, out);
+  projectComments(doc, context, out);
+  projectReactions(doc, out);
+  return out;
+}
+
+function entries<T>(
+  doc: Y.Doc,
+  map: string,
+  schema: z.ZodType<T>,
+  out: MemberProjection,
+): Array<[string, T]> {
+  const valid: Array<[string, T]> = [];
+  for (const [key, value] of doc.getMap(map).entries()) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) valid.push([key, parsed.data]);
+    else out.ignored.push({ map, key, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` });
+  }
+  return valid;
+}
+
+function projectRatings(
+  doc: Y.Doc,
+  { memberId, rules, isRevealed }: MemberContext,
+  out: MemberProjection,
+): void {
+  const map = MemberDocMaps.ratings;
+  for (const [dimensionId, rating] of entries(doc, map, memberRatingSchema, out)) {
+    if (!rules.isKnownDimension(dimensionId)) {
+      out.ignored.push({ map, key: dimensionId, reason: 'unknown dimension' });
+      continue;
+    }
+    if (rating.stage === null) continue; // cleared: not rated
+    if (!rules.isAllowedStage(rating.stage)) {
+      out.ignored.push({ map, key: dimensionId, reason: `stage not allowed: ${rating.stage}` });
+      continue;
+    }
+    const key = dimensionMemberKey(dimensionId, memberId);
+    out.rated.set(key, true);
+    // PROJ1: before reveal the value is never written, so it is not in any byte other browsers get.
+    if (isRevealed(dimensionId)) {
+      out.ratings.set(key, { stage: rating.stage, rationale: rating.rationale, updatedAt: rating.updatedAt });
+    }
+  }
+}
+
+function projectEvidence(
+  doc: Y.Doc,
+  { memberId, rules, isRevealed }: MemberContext,
+  out: MemberProjection,
+): void {
+  const map = MemberDocMaps.evidence;
+  const byDimension = new Map<string, Array<[string, MemberEvidence]>>();
+  for (const [id, evidence] of entries(doc, map, memberEvidenceSchema, out)) {
+    if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
+    else if (!rules.isKnownDimension(evidence.dimensionId))
+      out.ignored.push({ map, key: id, reason: 'unknown dimension' });
+    else if (isRevealed(evidence.dimensionId)) {
+      const list = byDimension.get(evidence.dimensionId) ?? [];
+      list.push([id, evidence]);
+      byDimension.set(evidence.dimensionId, list);
+    }
+  }
+  for (const list of byDimension.values()) {
+    // Oldest first, so adding a 31st link never pushes out one others have already seen.
+    list.sort(([ka, a], [kb, b]) => a.createdAt - b.createdAt || ka.localeCompare(kb));
+    list.forEach(([id, e], i) => {
+      if (i >= Limits.evidencePerRatingMax) {
+        out.ignored.push({ map, key: id, reason: 'too many evidence links for one rating' });
+        return;
+      }
+      out.evidence.set(authoredKey(memberId, id), { memberId, ...pick(e) });
+    });
+  }
+}
+
+function pick(e: MemberEvidence): Omit<WorkshopEvidence, 'memberId'> {
+  return { dimensionId: e.dimensionId, url: e.url, title: e.title, note: e.note, createdAt: e.createdAt };
+}
+
+function projectComments(doc: Y.Doc, { memberId, rules }: MemberContext, out: MemberProjection): void {
+  const map = MemberDocMaps.comments;
+  for (const [id, comment] of entries(doc, map, memberCommentSchema, out)) {
+    if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
+    else if (!rules.isKnownDimension(comment.dimensionId))
+      out.ignored.push({ map, key: id, reason: 'unknown dimension' });
+    else if (comment.parentKey !== null && !COMMENT_KEY.test(comment.parentKey)) {
+      out.ignored.push({ map, key: id, reason: 'bad parent key' });
+    } else out.comments.set(authoredKey(memberId, id), stampComment(memberId, comment));
+  }
+}
+
+/**
+ * PROJ2: the author is the doc's owner; nothing in the entry can claim otherwise (the schema is
+ * strict, and memberId is set here last). A deleted comment keeps its place in the thread (replies
+ * point at it) but its text and links leave the workshop doc.
+ */
+function stampComment(memberId: string, c: MemberComment): WorkshopComment {
+  return {
+    dimensionId: c.dimensionId,
+    parentKey: c.parentKey,
+    text: c.deleted ? '' : c.text,
+    evidence: c.deleted ? [] : c.evidence,
+    createdAt: c.createdAt,
+    editedAt: c.editedAt,
+    deleted: c.deleted,
+    memberId,
+  };
+}
+
+function projectReactions(doc: Y.Doc, out: MemberProjection): void {
+  for (const [key, reaction] of entries(doc, MemberDocMaps.reactions, memberReactionSchema, out)) {
+    if (!COMMENT_KEY.test(reaction.commentKey)) {
+      out.ignored.push({ map: MemberDocMaps.reactions, key, reason: 'bad comment key' });
+      continue;
+    }
+    const set = out.reactions.get(reaction.commentKey) ?? new Set<string>();
+    set.add(reaction.emoji);
+    out.reactions.set(reaction.commentKey, set);
+  }
+}
