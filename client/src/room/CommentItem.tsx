@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
+import { splitKey } from '../../../shared/docs/workshopDoc';
+import { useDocSelector } from '../sync/hooks';
+import { CommentForm } from './CommentForm';
+import { useRoom } from './RoomContext';
+import type { ThreadComment } from './useThread';
+
+const emojiName: Record<string, string> = { '👍': 'thumbs up', '❤️': 'heart', '🤔': 'thinking', '🎯': 'on target', '❓': 'question' };
+
+interface Props {
+  comment: ThreadComment;
+  lastVisit: number | null;
+  locked: boolean;
+  onReply?: () => void;
+}
+
+export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
+  const { connection, canWrite } = useRoom();
+  const { member, workshop } = connection;
+  const [editing, setEditing] = useState(false);
+  const author = useDocSelector(workshop, (w) => w.members().get(comment.memberId)?.name ?? 'Former member', '', [comment.memberId]);
+  const counts = useDocSelector(workshop, (w) => w.reactions(comment.key), {} as Record<string, number>, [comment.key]);
+  const myReactions = useDocSelector(
+    member,
+    (m) => new Set([...m.validReactions().values()].filter((r) => r.commentKey === comment.key).map((r) => r.emoji as string)),
+    new Set<string>(),
+    [comment.key],
+  );
+  const isNew = !comment.mine && !comment.deleted && (lastVisit === null || comment.createdAt > lastVisit);
+  const writable = canWrite && !locked && member !== null;
+  const [, commentId] = splitKey(comment.key);
+
+  const updateMine = (patch: { text?: string; evidence?: Array<{ url: string; title: string }>; deleted?: boolean }) => {
+    if (!member) return;
+    const current = member.validComments().get(commentId);
+    if (!current) return;
+    member.comments.set(commentId, { ...current, ...patch, editedAt: Date.now() });
+  };
+
+  if (comment.deleted) {
+    return (
+      <div className="comment comment--deleted">
+        <p className="muted">Comment deleted.</p>
+      </div>
+    );
+  }
+  return (
+    <div className={`comment${isNew ? ' comment--new' : ''}`}>
+      <p className="comment__meta">
+        <strong>{comment.mine ? `${author} (you)` : author}</strong>{' '}
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{new Date(comment.createdAt).toLocaleString()}</time>
+        {comment.editedAt && <span className="muted"> · edited</span>}
+        {comment.pending && <span className="badge"> · not yet synced</span>}
+        {isNew && <span className="badge badge--new">New</span>}
+      </p>
+      {editing ? (
+        <CommentForm
+          draftKey={null}
+          label="Edit comment"
+          submitLabel="Save"
+          initialText={comment.text}
+          initialLink={comment.evidence[0] ?? null}
+          onCancel={() => setEditing(false)}
+          onSubmit={(text, evidence) => {
+            updateMine({ text, evidence });
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <>
+          <p className="comment__text">{comment.text}</p>
+          {comment.evidence.length > 0 && (
+            <ul className="comment__evidence" aria-label="Evidence links">
+              {comment.evidence.map((e) => (
+                <li key={e.url}>
+                  <a href={e.url} target="_blank" rel="noopener noreferrer">
+                    {e.title || e.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div className="comment__actions">
+        {REACTION_EMOJI.map((emoji) => {
+          const count = counts[emoji] ?? 0;
+          const mine = myReactions.has(emoji);
+          if (!writable && count === 0) return null;
+          return (
+            <button
+              key={emoji}
+              type="button"
+              className="reaction"
+              aria-pressed={mine}
+              disabled={!writable}
+              aria-label={`${emojiName[emoji]} (${count})`}
+              onClick={() => {
+                if (!member) return;
+                const key = `${comment.key}:${emoji}`;
+                if (mine) member.reactions.delete(key);
+                else member.reactions.set(key, { commentKey: comment.key, emoji, createdAt: Date.now() });
+              }}
+            >
+              <span aria-hidden="true">{emoji}</span> {count > 0 && <span aria-hidden="true">{count}</span>}
+            </button>
+          );
+        })}
+        {writable && onReply && (
+          <button type="button" className="button button--quiet" onClick={onReply}>
+            Reply
+          </button>
+        )}
+        {writable && comment.mine && !editing && (
+          <>
+            <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                if (window.confirm('Delete this comment?')) updateMine({ deleted: true });
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import { CommentForm } from './CommentForm';
+import { CommentItem } from './CommentItem';
+import { useRoom } from './RoomContext';
+import { newEntryId } from './useMemberWrites';
+import { useThread } from './useThread';
+
+interface Props {
+  dimensionId: string;
+  lastVisit: number | null;
+  locked: boolean;
+}
+
+/** The comment thread of one dimension; open in every phase until the dimension is locked. */
+export function Discussion({ dimensionId, lastVisit, locked }: Props) {
+  const { connection, canWrite } = useRoom();
+  const member = connection.member;
+  const id = useId();
+  const thread = useThread(dimensionId);
+  const [replyTo, setReplyTo] = useState<string | null>(null);
+  const count = thread.reduce((n, c) => n + (c.deleted ? 0 : 1) + c.replies.filter((r) => !r.deleted).length, 0);
+  const writable = canWrite && !locked && member !== null;
+
+  const post = (text: string, evidence: Array<{ url: string; title: string }>, parentKey: string | null) => {
+    if (!member) return;
+    member.comments.set(newEntryId(), { dimensionId, parentKey, text, evidence, createdAt: Date.now(), editedAt: null, deleted: false });
+  };
+
+  return (
+    <section className="discussion" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>
+        Discussion <span className="muted">({count} {count === 1 ? 'comment' : 'comments'})</span>
+      </h3>
+      {locked && <p className="muted">This dimension is locked: the discussion is closed.</p>}
+      {thread.length === 0 && <p className="muted">No comments yet.</p>}
+      <ol className="thread">
+        {thread.map((c) => (
+          <li key={c.key}>
+            <CommentItem comment={c} lastVisit={lastVisit} locked={locked} onReply={() => setReplyTo(c.key)} />
+            {c.replies.length > 0 && (
+              <ol className="thread thread--replies" aria-label="Replies">
+                {c.replies.map((r) => (
+                  <li key={r.key}>
+                    <CommentItem comment={r} lastVisit={lastVisit} locked={locked} onReply={() => setReplyTo(c.key)} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {replyTo === c.key && writable && (
+              <CommentForm
+                draftKey={`reply:${c.key}`}
+                label="Reply"
+                submitLabel="Post reply"
+                onCancel={() => setReplyTo(null)}
+                onSubmit={(text, evidence) => {
+                  post(text, evidence, c.key);
+                  setReplyTo(null);
+                }}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+      {writable && (
+        <CommentForm draftKey={`comment:${dimensionId}`} label="Comment" submitLabel="Post comment" onSubmit={(t, e) => post(t, e, null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import { useId, useState } from 'react';
+import { AnonymityMode, anonymityModes } from '../../../shared/domain';
+import { useDocSelector } from '../sync/hooks';
+import { findDimension } from './model';
+import { useRoom } from './RoomContext';
+import { roomApi } from './roomApi';
+import { useAction } from './useAction';
+
+const anonymityLabel: Record<AnonymityMode, string> = {
+  named: 'Named',
+  'anonymous-while-rating': 'Anonymous until locked',
+  anonymous: 'Anonymous',
+};
+
+/** Facilitator-only controls. Every action is an HTTP server action; the doc mirrors the result. */
+export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }) {
+  const { connection, workshopId, rubric, myMemberId } = useRoom();
+  const ws = connection.workshop;
+  const id = useId();
+  const action = useAction();
+  const [minutes, setMinutes] = useState('5');
+  const [deadlineInput, setDeadlineInput] = useState('');
+  const meta = useDocSelector(ws, (w) => w.meta(), null);
+  const focus = useDocSelector(ws, (w) => w.focus(), { spotlight: null, timerEndsAt: null, timerLabel: '' });
+  const members = useDocSelector(ws, (w) => [...w.members()].filter(([, m]) => !m.removed), []);
+  const rated = useDocSelector(ws, (w) => new Set(dimensionId ? w.ratedBy(dimensionId) : []), new Set<string>(), [dimensionId]);
+  const phase = useDocSelector(ws, (w) => (dimensionId ? w.dimensionState(dimensionId).phase : 'rating'), 'rating', [dimensionId]);
+  const raters = members.filter(([, m]) => m.role !== 'observer');
+  const title = dimensionId ? findDimension(rubric, dimensionId)?.dimension.title : null;
+
+  return (
+    <section className="facilitator" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Facilitator controls</h2>
+      <div aria-live="polite" className="visually-hidden">
+        {action.done ? `${action.done} done.` : ''}
+      </div>
+      {action.error && (
+        <p className="alert alert--error" role="alert">
+          {action.error}
+        </p>
+      )}
+      {dimensionId && title && (
+        <div className="facilitator__group">
+          <h3>{title}</h3>
+          <p>
+            {rated.size} of {raters.length} have rated.
+          </p>
+          <ul className="facilitator__raters" aria-label="Who has rated">
+            {raters.map(([mid, m]) => (
+              <li key={mid}>
+                {m.name}: {rated.has(mid) ? 'rated' : 'not yet'}
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={action.pending || phase !== 'rating'}
+              onClick={() => action.run('Reveal', () => roomApi.reveal(workshopId, { dimensionIds: [dimensionId] }))}
+            >
+              {phase === 'rating' ? 'Reveal this dimension' : 'Revealed'}
+            </button>
+            {focus.spotlight === dimensionId ? (
+              <button type="button" className="button button--secondary" onClick={() => action.run('Clear spotlight', () => roomApi.focus(workshopId, null))}>
+                Clear spotlight
+              </button>
+            ) : (
+              <button type="button" className="button button--secondary" onClick={() => action.run('Spotlight', () => roomApi.focus(workshopId, dimensionId))}>
+                Spotlight this dimension
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      <div className="facilitator__group">
+        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => action.run('Reveal all', () => roomApi.reveal(workshopId, { all: true }))}>
+          Reveal all dimensions
+        </button>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={meta?.autoReveal ?? false}
+            onChange={(e) => action.run('Auto-reveal setting', () => roomApi.settings(workshopId, { autoReveal: e.target.checked }))}
+          />{' '}
+          Auto-reveal when everyone has rated
+        </label>
+        <div className="field">
+          <label htmlFor={`${id}-anon`}>Anonymity</label>
+          <select
+            id={`${id}-anon`}
+            value={meta?.anonymity ?? AnonymityMode.named}
+            onChange={(e) => action.run('Anonymity setting', () => roomApi.settings(workshopId, { anonymity: e.target.value as AnonymityMode }))}
+          >
+            {anonymityModes.map((m) => (
+              <option key={m} value={m}>
+                {anonymityLabel[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <form
+        className="facilitator__group"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const seconds = Math.round(Number(minutes) * 60);
+          if (seconds > 0) void action.run('Start timer', () => roomApi.timer(workshopId, seconds, title ?? undefined));
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-min`}>Timer minutes</label>
+          <input id={`${id}-min`} type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">
+            Start timer
+          </button>
+          {focus.timerEndsAt !== null && (
+            <button type="button" className="button button--quiet" onClick={() => action.run('Stop timer', () => roomApi.timer(workshopId, null))}>
+              Stop timer
+            </button>
+          )}
+        </div>
+      </form>
+      <form
+        className="facilitator__group"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const at = deadlineInput ? new Date(deadlineInput).getTime() : null;
+          void action.run('Rating deadline', () => roomApi.settings(workshopId, { ratingDeadline: at }));
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-deadline`}>Rating deadline</label>
+          <input id={`${id}-deadline`} type="datetime-local" value={deadlineInput} onChange={(e) => setDeadlineInput(e.target.value)} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {deadlineInput ? 'Set deadline' : 'Clear deadline'}
+        </button>
+      </form>
+      <div className="facilitator__group">
+        <h3>Members</h3>
+        <ul className="facilitator__members">
+          {members
+            .filter(([mid]) => mid !== myMemberId)
+            .map(([mid, m]) => (
+              <li key={mid}>
+                {m.name} <span className="muted">({m.role}{m.perspective ? `, ${m.perspective}` : ''})</span>{' '}
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => {
+                    if (window.confirm(`Remove ${m.name} from the workshop?`)) void action.run(`Remove ${m.name}`, () => roomApi.removeMember(workshopId, mid));
+                  }}
+                >
+                  Remove<span className="visually-hidden"> {m.name}</span>
+                </button>
+              </li>
+            ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

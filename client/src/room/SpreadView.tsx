@@ -1,0 +1,129 @@
+import { useId, useState } from 'react';
+import { AnonymityMode } from '../../../shared/domain';
+import { compareRounds, type Spread, spreadByPerspective } from '../../../shared/stats/spread';
+import { useDocSelector } from '../sync/hooks';
+import { spreadInputs, stageLabel } from './model';
+import { useRoom } from './RoomContext';
+import { SpreadChart } from './SpreadChart';
+
+interface Props {
+  dimensionId: string;
+  /** Projector: larger, no filter controls. */
+  compact?: boolean;
+}
+
+export function divergenceText(spread: Spread, label: (id: string | null) => string): string {
+  if (spread.total === 0) return spread.notSure > 0 ? 'Only “not sure” ratings so far.' : 'No ratings yet.';
+  if (!spread.divergent) return `Agreement: most ratings are ${label(spread.majorityStageId)}.`;
+  const reasons = spread.divergenceReasons.map((r) =>
+    r === 'wide-span' ? 'ratings span more than one stage' : 'no stage has a majority',
+  );
+  return `Divergent: ${reasons.join(' and ')}.`;
+}
+
+/** The revealed spread of one dimension: chart, its table, divergence, first round vs current. */
+export function SpreadView({ dimensionId, compact = false }: Props) {
+  const { rubric, connection } = useRoom();
+  const ws = connection.workshop;
+  const id = useId();
+  const [round, setRound] = useState<'current' | 'first'>('current');
+  const [perspective, setPerspective] = useState('');
+  const [grouped, setGrouped] = useState(false);
+  const current = useDocSelector(ws, (w) => spreadInputs(w, dimensionId, 'current'), [], [dimensionId]);
+  const first = useDocSelector(ws, (w) => spreadInputs(w, dimensionId, 'first'), [], [dimensionId]);
+  const names = useDocSelector(ws, (w) => {
+    const anonymous = (w.meta()?.anonymity ?? AnonymityMode.named) !== AnonymityMode.named;
+    return anonymous ? null : new Map([...w.members()].map(([mid, m]) => [mid, m.name]));
+  }, null);
+
+  const stageIds = rubric.stages.map((s) => s.id);
+  const label = (s: string | null) => stageLabel(rubric, s);
+  const perspectives = [...new Set(current.map((r) => r.perspective))].sort();
+  const inputs = (round === 'current' ? current : first).filter((r) => !perspective || r.perspective === perspective);
+  const cmp = compareRounds(first, current, stageIds);
+  const shown = round === 'current' ? cmp.current : cmp.first;
+  const spread = perspective ? spreadByPerspective(inputs, stageIds)[0]?.spread ?? shown : shown;
+  const groups = grouped ? spreadByPerspective(inputs, stageIds) : [{ perspective: perspective || 'Everyone', spread }];
+
+  return (
+    <section className={`spread${compact ? ' spread--compact' : ''}`} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Spread of ratings</h3>
+      <p className={spread.divergent ? 'spread__flag spread__flag--divergent' : 'spread__flag'}>
+        {spread.divergent && <span aria-hidden="true">⚠ </span>}
+        {divergenceText(spread, label)}
+      </p>
+      {!compact && (
+        <div className="spread__controls">
+          <div className="field">
+            <label htmlFor={`${id}-p`}>Perspective</label>
+            <select id={`${id}-p`} value={perspective} onChange={(e) => setPerspective(e.target.value)}>
+              <option value="">All perspectives</option>
+              {perspectives.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </div>
+          <label className="choice">
+            <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by perspective
+          </label>
+          <fieldset className="spread__round">
+            <legend>Round</legend>
+            <label className="choice">
+              <input type="radio" name={`${id}-round`} checked={round === 'current'} onChange={() => setRound('current')} /> Current
+            </label>
+            <label className="choice">
+              <input type="radio" name={`${id}-round`} checked={round === 'first'} onChange={() => setRound('first')} /> First round (at reveal)
+            </label>
+          </fieldset>
+        </div>
+      )}
+      <div className="spread__body">
+        <SpreadChart groups={groups} stages={rubric.stages} names={names} />
+        <table className="spread__table">
+          <caption>
+            {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
+            {perspective ? ` — ${perspective}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              {groups.map((g) => (
+                <th scope="col" key={g.perspective}>
+                  {g.perspective}
+                </th>
+              ))}
+              {names && <th scope="col">Who</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rubric.stages.map((s, i) => (
+              <tr key={s.id}>
+                <th scope="row">{s.label}</th>
+                {groups.map((g) => (
+                  <td key={g.perspective}>{g.spread.stages[i]!.count}</td>
+                ))}
+                {names && <td>{spread.stages[i]!.memberIds.map((m) => names.get(m) ?? 'Member').join(', ')}</td>}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Not sure (counted apart)</th>
+              {groups.map((g) => (
+                <td key={g.perspective}>{g.spread.notSure}</td>
+              ))}
+              {names && <td />}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="spread__rounds">
+        {cmp.changed.length === 0
+          ? 'No one has changed their rating since the reveal.'
+          : `${cmp.changed.length} changed since the first round` +
+            (names
+              ? `: ${cmp.changed.map((c) => `${names.get(c.memberId) ?? 'Member'} (${label(c.from)} → ${label(c.to)})`).join('; ')}.`
+              : '.')}{' '}
+        First round: {divergenceText(cmp.first, label)}
+      </p>
+    </section>
+  );
+}
