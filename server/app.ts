@@ -35,7 +35,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use(
     '*',
-    secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'same-origin' }),
+    // overwrite: false lets a route tighten a header (invite routes send Referrer-Policy: no-referrer).
+    secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'same-origin', overwrite: false }),
     bodyLimit({
       maxSize: deps.config.maxBodyBytes,
       onError: (c) =>

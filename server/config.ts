@@ -20,6 +20,12 @@ const envSchema = z.object({
   WS_MAX_DOC_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   WS_MAX_CONNECTIONS_PER_SESSION: z.coerce.number().int().positive().default(20),
   WS_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(60),
+  /** Login attempts allowed per email address, and per client IP, in each window. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Invite previews + redemptions per client IP per minute (a whole room may share one NAT IP). */
+  INVITE_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -38,6 +44,12 @@ export interface Config {
     maxDocBytes: number;
     maxConnectionsPerSession: number;
     maxMessagesPerSecond: number;
+  };
+  rateLimits: {
+    loginPerAccount: number;
+    loginPerIp: number;
+    loginWindowSeconds: number;
+    invitePerIpPerMinute: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -70,6 +82,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       maxDocBytes: e.WS_MAX_DOC_BYTES,
       maxConnectionsPerSession: e.WS_MAX_CONNECTIONS_PER_SESSION,
       maxMessagesPerSecond: e.WS_MAX_MESSAGES_PER_SECOND,
+    },
+    rateLimits: {
+      loginPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
+      loginPerIp: e.LOGIN_MAX_PER_IP,
+      loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+      invitePerIpPerMinute: e.INVITE_MAX_PER_IP_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
   };

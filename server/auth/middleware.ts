@@ -1,12 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
+import { deleteSessionCookie, readSessionCookie, setSessionCookie } from './cookie';
+import { validateSessionToken } from './session';
 
-// Placeholder until the session module lands: every request is anonymous.
-export function sessionMiddleware(_deps: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Sets `c.var.user` and `c.var.session` from the session cookie (null when absent or invalid).
+ * A cookie that no longer validates is cleared so the browser stops sending it; a session whose
+ * expiry slid forward gets its cookie re-sent with the new date.
+ */
+export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('user', null);
-    c.set('session', null);
+    const token = readSessionCookie(c, deps.config);
+    const result = token ? validateSessionToken(deps, token) : null;
+    c.set('user', result?.user ?? null);
+    c.set('session', result?.session ?? null);
+    if (token && !result) deleteSessionCookie(c, deps.config);
+    if (token && result?.extended) setSessionCookie(c, deps.config, token, result.session.expiresAt);
     await next();
   };
 }

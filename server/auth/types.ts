@@ -7,10 +7,12 @@ export interface UserRecord {
 }
 
 export interface SessionRecord {
-  /** SHA-256 (hex) of the token — never the token itself. */
+  /** The public half of the token `<id>.<secret>`; safe to log and to key sockets by. */
   id: string;
   userId: string;
   createdAt: number;
+  /** Idle expiry: slides forward on use. */
   expiresAt: number;
+  /** Hard limit: never moves, however active the session. */
   absoluteExpiresAt: number;
 }

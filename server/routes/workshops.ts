@@ -1,8 +1,193 @@
 import { Hono } from 'hono';
+import { DEFAULT_RUBRIC_ID } from '../../rubric/loader';
+import { recordAudit } from '../audit/record';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { describeRoute } from '../http/openapi';
+import { readJson } from '../http/validate';
+import type { MemberRow } from '../workshops/access';
+import { requireMember, requireUser } from '../workshops/access';
+import { addMember } from '../workshops/members';
+import {
+  createInstitution,
+  findCallerInstitution,
+  getInstitution,
+  insertWorkshop,
+  listWorkshopsOf,
+  updateWorkshopRow,
+  workshopJson,
+} from '../workshops/repo';
+import { createWorkshopBody, updateWorkshopBody } from '../workshops/schemas';
+import { defaultSettings, readSettings, workshopSettingsSchema } from '../workshops/settings';
 
-// Placeholder: filled in by its feature. Mounted under /api by createApp.
-export function workshopRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+function meJson(member: MemberRow) {
+  return {
+    memberId: member.id,
+    role: member.role,
+    perspective: member.perspective,
+    displayName: member.displayName,
+  };
+}
+
+/** Create, list, read and update workshops. */
+export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.database;
+
+  describeRoute({
+    method: 'post',
+    path: '/api/workshops',
+    tag: 'workshops',
+    summary: 'Create a workshop; the creator becomes its facilitator',
+    auth: 'signed in',
+    body: createWorkshopBody,
+    responses: {
+      201: { description: '{workshop, me}' },
+      400: { description: 'Invalid body, unknown rubric, or perspective not in the list' },
+      401: { description: 'Not signed in' },
+      404: { description: 'institutionId is not one of yours' },
+    },
+  });
+  r.post('/workshops', async (c) => {
+    const user = requireUser(c);
+    const body = await readJson(c, createWorkshopBody);
+    const rubricId = body.rubricId ?? DEFAULT_RUBRIC_ID;
+    const rubric = deps.rubrics.get(rubricId);
+    if (!rubric) throw badRequest(`Unknown rubric "${rubricId}". GET /api/rubrics lists the available ones.`);
+    const settings = workshopSettingsSchema.parse({
+      ...defaultSettings(rubric.allowNotSure),
+      ...body.settings,
+    });
+    const perspective = body.perspective ?? 'Other';
+    if (!settings.perspectives.includes(perspective)) {
+      throw badRequest(`perspective "${perspective}" is not one of this workshop's perspectives.`);
+    }
+    const now = deps.now();
+    const created = db.transaction((tx) => {
+      let institution = findCallerInstitution(
+        tx,
+        user.id,
+        body.institutionId ? { id: body.institutionId } : { name: body.institution! },
+      );
+      if (!institution && body.institutionId) throw notFound('Institution');
+      institution ??= createInstitution(tx, { name: body.institution!, userId: user.id, now });
+      const workshop = insertWorkshop(tx, {
+        title: body.title,
+        institutionId: institution.id,
+        rubricId,
+        rubricVersion: rubric.version,
+        settings,
+        userId: user.id,
+        now,
+      });
+      const member = addMember(tx, {
+        workshopId: workshop.id,
+        userId: user.id,
+        displayName: user.name,
+        role: 'facilitator',
+        perspective,
+        now,
+      });
+      recordAudit(tx, {
+        workshopId: workshop.id,
+        at: now,
+        actorMemberId: member.id,
+        actorUserId: user.id,
+        action: 'workshop.create',
+        target: workshop.id,
+        after: workshopJson(workshop, institution),
+      });
+      return { workshop: workshopJson(workshop, institution), me: meJson(member) };
+    });
+    return c.json(created, 201);
+  });
+
+  describeRoute({
+    method: 'get',
+    path: '/api/workshops',
+    tag: 'workshops',
+    summary: 'My workshops (where I am an active member)',
+    auth: 'signed in',
+    responses: {
+      200: { description: '{workshops:[{id,title,institution,status,role,memberCount,createdAt}]}' },
+      401: { description: 'Not signed in' },
+    },
+  });
+  r.get('/workshops', (c) => {
+    const user = requireUser(c);
+    return c.json({ workshops: listWorkshopsOf(db, user.id) });
+  });
+
+  describeRoute({
+    method: 'get',
+    path: '/api/workshops/{id}',
+    tag: 'workshops',
+    summary: 'One workshop and my membership of it',
+    auth: 'any member',
+    responses: {
+      200: { description: '{workshop, me}' },
+      401: { description: 'Not signed in' },
+      403: { description: 'Not a member' },
+      404: { description: 'No such workshop' },
+    },
+  });
+  r.get('/workshops/:id', (c) => {
+    const { workshop, member } = requireMember(deps, c, c.req.param('id'));
+    return c.json({
+      workshop: workshopJson(workshop, getInstitution(db, workshop.institutionId)),
+      me: meJson(member),
+    });
+  });
+
+  describeRoute({
+    method: 'patch',
+    path: '/api/workshops/{id}',
+    tag: 'workshops',
+    summary: 'Change the title or settings (partial)',
+    auth: 'facilitator of the workshop',
+    body: updateWorkshopBody,
+    responses: {
+      200: { description: '{workshop, me}' },
+      400: { description: 'Invalid body' },
+      403: { description: 'Not a facilitator' },
+      404: { description: 'No such workshop' },
+      409: { description: 'The workshop is finalized' },
+    },
+  });
+  r.patch('/workshops/:id', async (c) => {
+    const { user, workshop, member } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const body = await readJson(c, updateWorkshopBody);
+    if (workshop.status === 'finalized')
+      throw conflict('This workshop is finalized; its settings can no longer change.');
+    const now = deps.now();
+    const institution = getInstitution(db, workshop.institutionId);
+    const before = workshopJson(workshop, institution);
+    const settings = body.settings
+      ? workshopSettingsSchema.parse({ ...readSettings(workshop.settings), ...body.settings })
+      : undefined;
+    const updated = db.transaction((tx) => {
+      const row = updateWorkshopRow(tx, workshop.id, {
+        ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(settings ? { settings } : {}),
+        now,
+      });
+      const after = workshopJson(row, institution);
+      recordAudit(tx, {
+        workshopId: workshop.id,
+        at: now,
+        actorMemberId: member.id,
+        actorUserId: user.id,
+        action: 'workshop.update',
+        target: workshop.id,
+        before,
+        after,
+      });
+      return after;
+    });
+    await deps.realtime.workshopChanged(workshop.id);
+    return c.json({ workshop: updated, me: meJson(member) });
+  });
+
+  return r;
 }

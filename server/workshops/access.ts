@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { MemberRole } from '../../shared/domain';
 import type { UserRecord } from '../auth/types';
-import type { AppDeps } from '../deps';
 import { members, workshops } from '../db/schema';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { forbidden, notFound, unauthenticated } from '../http/errors';
 

@@ -9,7 +9,10 @@ export const workshopSettingsSchema = z.strictObject({
   autoReveal: z.boolean(),
   /** Epoch ms by which ratings are due (async workshops), or null. */
   ratingDeadline: z.number().int().positive().nullable(),
-  perspectives: z.array(z.string().trim().min(1).max(Limits.perspectiveMax)).min(1).max(Limits.perspectivesMax),
+  perspectives: z
+    .array(z.string().trim().min(1).max(Limits.perspectiveMax))
+    .min(1)
+    .max(Limits.perspectivesMax),
 });
 export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
 

@@ -1,5 +1,5 @@
 
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * A person. Accounts have an email and password hash; guests (joined by invite link with only a
@@ -15,13 +15,16 @@ export const users = sqliteTable('users', {
 });
 
 /**
- * Sessions as Lucia's guide teaches: the id is the SHA-256 (hex) of the random token, so a leaked
- * database does not leak usable tokens. expiresAt slides on use; absoluteExpiresAt never moves.
+ * Sessions as Lucia's current guide teaches: the token is `<id>.<secret>`; we store the id and the
+ * SHA-256 of the secret only, so a leaked database (or backup) holds no usable token, and the secret
+ * is compared in constant time after a lookup by id, so lookup timing reveals nothing about it.
+ * expiresAt slides on use (idle timeout); absoluteExpiresAt never moves.
  */
 export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -1,0 +1,81 @@
+import type { Context } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { ApiErrorCode } from '../../shared/apiError';
+import type { Config } from '../config';
+import { ApiError } from '../http/errors';
+
+/**
+ * Per-app rate limiters (one set per createApp, so tests never share counters). In memory: limits
+ * are per process, which matches the single-process SQLite deployment; a multi-instance deployment
+ * swaps in a shared store behind the same functions.
+ *
+ * - login per account: stops online password guessing against one person (counts failures only,
+ *   so the real owner signing in successfully clears it).
+ * - login per IP: stops credential stuffing across many accounts from one client.
+ * - invites per IP: invite tokens carry 160 bits so guessing is hopeless anyway; this stops one
+ *   client flooding a workshop with guest members or hammering the lookup.
+ */
+export interface RateLimiters {
+  loginAccount: RateLimiterMemory;
+  loginIp: RateLimiterMemory;
+  invite: RateLimiterMemory;
+}
+
+export function createRateLimiters(limits: Config['rateLimits']): RateLimiters {
+  const duration = limits.loginWindowSeconds;
+  return {
+    loginAccount: new RateLimiterMemory({
+      keyPrefix: 'login-account',
+      points: limits.loginPerAccount,
+      duration,
+    }),
+    loginIp: new RateLimiterMemory({ keyPrefix: 'login-ip', points: limits.loginPerIp, duration }),
+    invite: new RateLimiterMemory({
+      keyPrefix: 'invite-ip',
+      points: limits.invitePerIpPerMinute,
+      duration: 60,
+    }),
+  };
+}
+
+/**
+ * The client address from the socket. X-Forwarded-For is deliberately ignored: any client can send
+ * it, so trusting it would let an attacker pick a fresh "IP" per request and never be limited.
+ */
+export function clientIp(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** A 429 with Retry-After (set on the context, which the error response keeps). */
+function tooMany(c: Context, res: RateLimiterRes, what: string): ApiError {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  c.header('Retry-After', String(seconds));
+  return new ApiError(429, ApiErrorCode.rateLimited, `Too many ${what}. Try again in ${seconds} seconds.`);
+}
+
+/** Takes one point or throws 429. */
+export async function consume(
+  c: Context,
+  limiter: RateLimiterMemory,
+  key: string,
+  what: string,
+): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw tooMany(c, res, what);
+    throw res;
+  }
+}
+
+/** Throws 429 if the key has used all its points, without taking one. */
+export async function ensureNotBlocked(
+  c: Context,
+  limiter: RateLimiterMemory,
+  key: string,
+  what: string,
+): Promise<void> {
+  const res = await limiter.get(key);
+  if (res && res.consumedPoints >= limiter.points) throw tooMany(c, res, what);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Limits, memberRoles } from '../../shared/domain';
+import { workshopSettingsSchema } from './settings';
+
+const title = z.string().trim().min(1).max(Limits.titleMax);
+const perspective = z.string().trim().min(1).max(Limits.perspectiveMax);
+const id = z.string().min(1).max(64);
+
+export const createWorkshopBody = z
+  .strictObject({
+    title,
+    /** The institution's name; matched case-insensitively against the caller's institutions. */
+    institution: z.string().trim().min(1).max(Limits.institutionMax).optional(),
+    /** An institution the caller already assessed (takes precedence over `institution`). */
+    institutionId: id.optional(),
+    rubricId: z.string().min(1).max(100).optional(),
+    settings: workshopSettingsSchema.partial().optional(),
+    /** The creator's own perspective (default "Other"). */
+    perspective: perspective.optional(),
+  })
+  .refine((b) => b.institution !== undefined || b.institutionId !== undefined, {
+    message: 'give institution (a name) or institutionId',
+    path: ['institution'],
+  });
+
+export const updateWorkshopBody = z.strictObject({
+  title: title.optional(),
+  settings: workshopSettingsSchema.partial().optional(),
+});
+
+export const updateMemberBody = z
+  .strictObject({ role: z.enum(memberRoles).optional(), perspective: perspective.optional() })
+  .refine((b) => b.role !== undefined || b.perspective !== undefined, {
+    message: 'give role or perspective',
+  });
+
+export const createInviteBody = z.strictObject({
+  role: z.enum(memberRoles),
+  perspective: perspective.optional(),
+  /** Epoch ms; must be in the future. */
+  expiresAt: z.number().int().positive().optional(),
+  maxUses: z.number().int().min(1).max(10_000).optional(),
+});
+
+export const redeemInviteBody = z.strictObject({
+  name: z.string().trim().min(1).max(Limits.nameMax),
+  perspective: perspective.optional(),
+});
