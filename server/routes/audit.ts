@@ -1,8 +1,37 @@
 import { Hono } from 'hono';
+import { auditQuerySchema } from '../../shared/consensusApi';
+import { AnonymityMode } from '../../shared/domain';
+import { listAudit } from '../audit/listAudit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
+import { describeRoute } from '../http/openapi';
+import { parseWith } from '../http/validate';
+import { requireMember } from '../workshops/access';
+import { readSettings } from '../workshops/settings';
 
-// Placeholder: filled in by its feature. Mounted under /api by createApp.
-export function auditRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+describeRoute({
+  method: 'get',
+  path: '/api/workshops/{id}/audit',
+  summary:
+    'The audit log, newest first: when, who (member + account), what, target, before/after. ?before=<id>&limit=',
+  tag: 'audit',
+  auth: 'facilitator of the workshop',
+  responses: {
+    200: { description: 'One page of entries and the cursor of the next' },
+    400: { description: 'Bad query' },
+    403: { description: 'Not a facilitator' },
+    404: { description: 'No such workshop' },
+  },
+});
+
+export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/workshops/:id/audit', (c) => {
+    const id = c.req.param('id');
+    const { workshop } = requireMember(deps, c, id, ['facilitator']);
+    const query = parseWith(auditQuerySchema, c.req.query());
+    const anonymous = readSettings(workshop.settings).anonymity !== AnonymityMode.named;
+    return c.json(listAudit(deps.database.db, { workshopId: id, anonymous, ...query }));
+  });
+  return app;
 }

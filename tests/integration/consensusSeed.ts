@@ -40,7 +40,7 @@ export function seedWorkshop(database: Database_, now = 1_000) {
         id,
         workshopId,
         userId,
-        displayName: role,
+        displayName: `${role} name`,
         role,
         perspective: 'Faculty',
         pseudonym: `P-${id.slice(0, 4)}`,
@@ -53,5 +53,6 @@ export function seedWorkshop(database: Database_, now = 1_000) {
     workshopId,
     facilitator: member(facilitatorUser, 'facilitator'),
     participant: member(user('Pat Participant'), 'participant'),
+    observer: member(user('Olive Observer'), 'observer'),
   };
 }

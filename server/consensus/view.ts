@@ -1,0 +1,89 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import type {
+  ConsensusHistoryEntry,
+  ConsensusLockView,
+  ConsensusRecordView,
+} from '../../shared/consensusApi';
+import type { Db } from '../db/client';
+import { auditLog } from '../db/schema';
+import { lockContentHash } from './contentHash';
+import { type LockRow, type UnlockRow, workshopConsensusRows } from './records';
+
+export function lockView(row: LockRow, unlock: UnlockRow | undefined): ConsensusLockView {
+  return {
+    lockId: row.id,
+    revision: row.revision,
+    stage: row.stage,
+    rationale: row.rationale,
+    dissent: row.dissent,
+    nextSteps: row.nextSteps,
+    contentHash: row.contentHash,
+    hashVerified: lockContentHash(row) === row.contentHash,
+    finalRatings: row.finalRatings,
+    firstRound: row.firstRound,
+    lockedAt: row.lockedAt,
+    lockedBy: row.lockedBy,
+    unlock: unlock
+      ? { reason: unlock.reason, unlockedAt: unlock.unlockedAt, unlockedBy: unlock.unlockedBy }
+      : null,
+  };
+}
+
+/**
+ * Every dimension's consensus record for GET /consensus: draft, lock in force, all locks with their
+ * unlocks, and the history of edits/locks/unlocks from the audit log (written in the same
+ * transactions, so it never disagrees with the tables).
+ */
+export function consensusRecords(
+  db: Db,
+  workshopId: string,
+  dimensionIds: readonly string[],
+): ConsensusRecordView[] {
+  const rows = workshopConsensusRows(db, workshopId);
+  const unlockByLock = new Map(rows.unlocks.map((u) => [u.lockId, u]));
+  const events = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.workshopId, workshopId), like(auditLog.action, 'consensus.%')))
+    .orderBy(asc(auditLog.id))
+    .all();
+  return dimensionIds.map((dimensionId) => {
+    const draft = rows.drafts.find((d) => d.dimensionId === dimensionId);
+    const locks = rows.locks
+      .filter((l) => l.dimensionId === dimensionId)
+      .map((l) => lockView(l, unlockByLock.get(l.id)));
+    const current = locks.filter((l) => l.unlock === null).at(-1) ?? null;
+    const mark = rows.notAssessed.find((n) => n.dimensionId === dimensionId);
+    const history = events
+      .filter((e) => e.target === dimensionId)
+      .map(
+        (e): ConsensusHistoryEntry => ({
+          id: e.id,
+          at: e.at,
+          by: e.actorMemberId,
+          action: e.action as ConsensusHistoryEntry['action'],
+          before: e.before,
+          after: e.after,
+        }),
+      );
+    return {
+      dimensionId,
+      draft: draft
+        ? {
+            stage: draft.stage,
+            rationale: draft.rationale,
+            dissent: draft.dissent,
+            nextSteps: draft.nextSteps,
+            updatedAt: draft.updatedAt,
+            updatedBy: draft.updatedBy,
+          }
+        : null,
+      revision: draft?.revision ?? 1,
+      locked: current !== null,
+      lock: current,
+      notAssessed: mark ? { reason: mark.reason, markedAt: mark.markedAt, markedBy: mark.markedBy } : null,
+      locks,
+      history,
+    };
+  });
+}
