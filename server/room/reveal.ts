@@ -3,6 +3,7 @@ import type { MemberRating } from '../../shared/docs/memberDoc';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
 import { members, reveals } from '../db/schema';
+import { conflict } from '../http/errors';
 import type { RatingRules } from './ratingRules';
 
 export interface RevealActor {
@@ -20,6 +21,8 @@ export interface RevealRequest {
   /** Each member's current rating in their own doc: memberId → dimensionId → rating. */
   currentRatings: ReadonlyMap<string, ReadonlyMap<string, MemberRating>>;
   rules: RatingRules;
+  /** Dimensions whose consensus is locked: revealing one now would change a final record (PROJ3). */
+  locked?: ReadonlySet<string>;
 }
 
 export interface RevealedDimension {
@@ -51,6 +54,9 @@ export function revealDimensions(db: Db, request: RevealRequest): RevealedDimens
       if (revealedAt !== undefined) {
         out.push({ dimensionId, revealedAt });
         continue;
+      }
+      if (request.locked?.has(dimensionId)) {
+        throw conflict(`Dimension ${dimensionId} is locked; unlock it before revealing its ratings.`);
       }
       const firstRound = snapshotFirstRound(request, dimensionId, raters);
       db.insert(reveals)
