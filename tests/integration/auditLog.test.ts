@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, createWorkshop, joinWorkshop, signUp } from '../helpers/fixtures';
+import { makeTestApp } from '../helpers/testApp';
+
+const DIM = 'learning-evaluation';
+const draft = { stage: 'developing', rationale: 'Pilots in two departments.' };
+
+let t: ReturnType<typeof makeTestApp>;
+afterEach(() => t.close());
+
+async function setup(settings?: Record<string, unknown>) {
+  t = makeTestApp();
+  const fac = await signUp(t.app, { name: 'Fran Facilitator', email: `fran-${Math.random()}@example.edu` });
+  const workshop = await createWorkshop(t.app, fac.cookie, settings ? { settings } : {});
+  const base = `/api/workshops/${workshop.id}`;
+  const participant = await joinWorkshop(t.app, fac.cookie, workshop.id, {
+    role: 'participant',
+    name: 'Pat Guest',
+  });
+  const as = (cookie: string) => (method: string, path: string, body?: unknown) =>
+    api(t.app, method, `${base}${path}`, { cookie, ...(body === undefined ? {} : { body }) });
+  return { fac, workshop, participant, base, f: as(fac.cookie), p: as(participant.cookie) };
+}
+
+async function allEntries(f: (m: string, p: string) => ReturnType<typeof api>) {
+  const out: Array<{ id: number; action: string; [k: string]: unknown }> = [];
+  let before: number | null = null;
+  do {
+    const res = await f('GET', `/audit?limit=3${before ? `&before=${before}` : ''}`);
+    expect(res.status).toBe(200);
+    expect(res.json.entries.length).toBeLessThanOrEqual(3);
+    out.push(...res.json.entries);
+    before = res.json.nextBefore;
+  } while (before !== null);
+  return out;
+}
+
+describe('audit log (full stack: sessions, roles, CSRF)', () => {
+  it('AUDIT2: every action is recorded with when, who (member + account), what, target, before/after; pages are disjoint', async () => {
+    const s = await setup();
+    expect((await s.f('PATCH', `/members/${s.participant.memberId}`, { role: 'facilitator' })).status).toBe(
+      200,
+    );
+    expect((await s.p('PUT', `/dimensions/${DIM}/consensus`, draft)).status).toBe(200); // a co-facilitator
+    expect((await s.f('POST', `/dimensions/${DIM}/lock`)).status).toBe(200);
+    expect(
+      (await s.f('POST', `/dimensions/${DIM}/unlock`, { reason: 'Second look at evidence.' })).status,
+    ).toBe(200);
+    expect(
+      (await s.f('POST', '/dimensions/sharing/not-assessed', { reason: 'No data this cycle.' })).status,
+    ).toBe(200);
+    const entries = await allEntries(s.f);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'workshop.create',
+      'invite.create',
+      'member.join',
+      'member.update',
+      'consensus.edit',
+      'consensus.lock',
+      'consensus.unlock',
+      'consensus.not_assessed',
+    ]);
+    const edit = entries.find((e) => e.action === 'consensus.edit')!;
+    expect(edit).toMatchObject({
+      target: DIM,
+      before: null,
+      after: { ...draft, revision: 1 },
+      actor: {
+        memberId: s.participant.memberId,
+        name: 'Pat Guest',
+        role: 'facilitator',
+        account: { kind: 'guest' },
+      },
+    });
+    const lock = entries.find((e) => e.action === 'consensus.lock')!;
+    expect(lock.actor).toMatchObject({
+      name: 'Fran Facilitator',
+      account: { kind: 'account', email: s.fac.user.email },
+    });
+    expect(typeof lock.at).toBe('number');
+  });
+
+  it('AUDIT3: in an anonymous workshop the audit shows pseudonyms and no account details', async () => {
+    const s = await setup({ anonymity: 'anonymous' });
+    await s.f('PUT', `/dimensions/${DIM}/consensus`, draft);
+    const { json } = await s.f('GET', '/audit');
+    const text = JSON.stringify(json);
+    expect(text).not.toContain('Fran Facilitator');
+    expect(text).not.toContain(s.fac.user.email);
+    expect(json.entries[0].actor).toMatchObject({ name: expect.any(String), account: null });
+  });
+
+  it('PERM: only facilitators read the audit; a bad page query is 400', async () => {
+    const s = await setup();
+    expect((await s.p('GET', '/audit')).json).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await s.f('GET', '/audit?limit=0')).status).toBe(400);
+    expect((await s.f('GET', '/audit?limit=5')).status).toBe(200);
+  });
+
+  it('LOCK9: several facilitators; the last one cannot be demoted or removed; handoff swaps roles', async () => {
+    const s = await setup();
+    const promote = await s.f('PATCH', `/members/${s.participant.memberId}`, { role: 'facilitator' });
+    expect(promote.status).toBe(200);
+    const members = (await s.f('GET', '/members')).json.members as Array<{
+      id: string;
+      role: string;
+      isMe: boolean;
+    }>;
+    const me = members.find((m) => m.isMe)!;
+    expect(members.filter((m) => m.role === 'facilitator')).toHaveLength(2);
+    // The co-facilitator demotes the original one; now the co-facilitator is the last and stays.
+    expect((await s.p('PATCH', `/members/${me.id}`, { role: 'participant' })).status).toBe(200);
+    expect((await s.p('PATCH', `/members/${s.participant.memberId}`, { role: 'participant' })).status).toBe(
+      409,
+    );
+    expect((await s.p('DELETE', `/members/${s.participant.memberId}`)).status).toBe(409);
+    // Handoff back: the giver becomes a participant, the receiver the facilitator — never zero.
+    expect((await s.p('POST', '/handoff', { memberId: me.id })).status).toBe(200);
+    const after = (await s.f('GET', '/members')).json.members as Array<{ id: string; role: string }>;
+    expect(after.filter((m) => m.role === 'facilitator').map((m) => m.id)).toEqual([me.id]);
+    expect((await allEntries(s.f)).filter((e) => e.action === 'member.handoff')).toHaveLength(1);
+  });
+
+  it('CSRF: a lock request without a same-origin Origin is refused and changes nothing', async () => {
+    const s = await setup();
+    await s.f('PUT', `/dimensions/${DIM}/consensus`, draft);
+    const res = await api(t.app, 'POST', `${s.base}/dimensions/${DIM}/lock`, {
+      cookie: s.fac.cookie,
+      origin: null,
+    });
+    expect(res.status).toBe(403);
+    expect(t.database.sqlite.prepare('select count(*) as n from consensus_locks').get()).toEqual({ n: 0 });
+  });
+});
