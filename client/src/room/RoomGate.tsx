@@ -11,19 +11,19 @@ export function RoomGate({ children }: { children: ReactNode }) {
   const state = useConnectionState(connection);
   if (state.phase === 'removed') {
     return (
-      <main className="room-removed">
+      <div className="room-removed">
         <h1>You were removed from this workshop</h1>
         <p>The facilitator removed you. Your own notes stay on this device; contact the facilitator if this was a mistake.</p>
         <a href="/">Go to your workshops</a>
-      </main>
+      </div>
     );
   }
   if (state.phase === 'forbidden') {
     return (
-      <main>
+      <div>
         <h1>This workshop is not available to you</h1>
         <a href="/">Go to your workshops</a>
-      </main>
+      </div>
     );
   }
   const signIn = state.phase === 'signed-out' || state.phase === 'ended';
@@ -35,7 +35,7 @@ export function RoomGate({ children }: { children: ReactNode }) {
           <p className="alert__title">{state.phase === 'ended' ? 'Your session ended.' : 'Please sign in again.'}</p>
           <p>
             What you typed is kept on this device and will sync after you sign in.{' '}
-            <a href={`/login?next=${next}`} target="_blank" rel="noopener">
+            <a href={`/signin?next=${next}`} target="_blank" rel="noopener">
               Sign in (opens a new tab)
             </a>
             , then{' '}

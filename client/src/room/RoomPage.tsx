@@ -36,7 +36,7 @@ export default function RoomPage() {
     if (session.httpStatus === 401) {
       return (
         <RoomMessage title="Please sign in">
-          <a href={`/login?next=${encodeURIComponent(location.pathname)}`}>Sign in to open this workshop</a>
+          <a href={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in to open this workshop</a>
         </RoomMessage>
       );
     }
@@ -76,18 +76,19 @@ function RoomLayout({ dimensionId }: { dimensionId: string | null }) {
         <RoomStatusBar currentId={dimensionId} />
       </header>
       <DimensionNav currentId={dimensionId} />
-      <main className="room__main" id="main">
+      <div className="room__main">
         {/* Wait for my doc's local copy, so the form never renders empty and then jumps. */}
         {dimensionId && state.memberLoaded ? (
           <DimensionView key={dimensionId} dimensionId={dimensionId} onTypingChange={setTyping} />
         ) : (
           <p>Loading…</p>
         )}
-      </main>
-      <aside className="room__aside" aria-label="Room">
+      </div>
+      {/* Not an <aside>: the shell's <main> wraps the page, and a complementary landmark may not nest in it. */}
+      <section className="room__aside" aria-label="People and controls">
         <PresenceList />
         {room.isFacilitator && <FacilitatorPanel dimensionId={dimensionId} />}
-      </aside>
+      </section>
       <RoomAnnouncer />
     </div>
   );
@@ -95,9 +96,9 @@ function RoomLayout({ dimensionId }: { dimensionId: string | null }) {
 
 function RoomMessage({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <main className="room-message">
+    <div className="room-message">
       <h1>{title}</h1>
       {children && <p>{children}</p>}
-    </main>
+    </div>
   );
 }
