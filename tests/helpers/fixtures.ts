@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Database_ } from '../../server/db/client';
 import type { AppEnv } from '../../server/http/env';
 import type { MemberRole } from '../../shared/domain';
 import { TEST_ORIGIN } from './testApp';
@@ -123,4 +124,22 @@ export async function joinWorkshop(
   if (redeem.status !== 201 || !redeem.cookie)
     throw new Error(`redeem failed: ${redeem.status} ${JSON.stringify(redeem.json)}`);
   return { cookie: redeem.cookie, memberId: redeem.json.memberId as string };
+}
+
+/** Row counts of the tables account/workshop actions touch, to prove a refused request changed nothing. */
+export function rowCounts(database: Database_): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const table of ['users', 'sessions', 'institutions', 'workshops', 'members', 'invites', 'audit_log']) {
+    out[table] = (database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  }
+  return out;
+}
+
+/** A fingerprint of every row of those tables: equal before and after ⇒ nothing changed at all. */
+export function snapshot(database: Database_): string {
+  const parts: string[] = [];
+  for (const table of ['users', 'sessions', 'institutions', 'workshops', 'members', 'invites', 'audit_log']) {
+    parts.push(JSON.stringify(database.sqlite.prepare(`select * from ${table} order by rowid`).all()));
+  }
+  return parts.join('\n');
 }
