@@ -2,6 +2,7 @@
 export * from './audit';
 export * from './auth';
 export * from './consensus';
+export * from './report';
 export * from './room';
 export * from './sync';
 export * from './workshops';

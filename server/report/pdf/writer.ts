@@ -1,0 +1,136 @@
+import PDFDocument from 'pdfkit';
+import { pdfFonts, toWinAnsi } from './fonts';
+
+type Doc = InstanceType<typeof PDFDocument>;
+type StructElement = ReturnType<Doc['struct']>;
+
+export const PAGE_MARGIN = 54;
+export const Gray = { text: '#1a1a1a', muted: '#555555', rule: '#999999', light: '#dddddd' } as const;
+
+/**
+ * A thin layer over pdfkit that writes tagged content: every heading and paragraph is a structure
+ * element (H1/H2/H3/P/L/Figure) in reading order, so screen readers and reflow see a real document,
+ * and every string goes through one text filter (font coverage).
+ */
+export class PdfWriter {
+  readonly doc: Doc;
+  private readonly root: StructElement;
+  private readonly fonts = pdfFonts();
+  private parents: StructElement[] = [];
+
+  constructor(title: string, lang = 'en-US') {
+    this.doc = new PDFDocument({
+      size: 'LETTER',
+      margin: PAGE_MARGIN,
+      tagged: true,
+      lang,
+      displayTitle: true,
+      pdfVersion: '1.7',
+      info: { Title: this.t(title), Creator: 'LER Workshop', Producer: 'LER Workshop (pdfkit)' },
+    });
+    this.doc.registerFont('body', this.fonts.regular);
+    this.doc.registerFont('bold', this.fonts.bold);
+    this.doc.font('body').fillColor(Gray.text);
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    this.parents.push(this.root);
+  }
+
+  /** Text as the chosen font can encode it. */
+  t(text: string): string {
+    return this.fonts.winAnsiOnly ? toWinAnsi(text) : text;
+  }
+
+  private get parent(): StructElement {
+    return this.parents[this.parents.length - 1]!;
+  }
+
+  /** A section (Sect) grouping what `body` writes. */
+  section(body: () => void): void {
+    const sect = this.doc.struct('Sect');
+    this.parent.add(sect);
+    this.parents.push(sect);
+    body();
+    this.parents.pop();
+    sect.end();
+  }
+
+  heading(level: 1 | 2 | 3, text: string): void {
+    const size = level === 1 ? 20 : level === 2 ? 15 : 12.5;
+    this.ensureSpace(size * 4);
+    this.doc.moveDown(level === 1 ? 0 : 0.6);
+    this.parent.add(
+      this.doc.struct(`H${level}`, {}, () => {
+        this.doc.font('bold').fontSize(size).fillColor(Gray.text).text(this.t(text), { paragraphGap: 4 });
+      }),
+    );
+    this.doc.font('body').fontSize(10);
+  }
+
+  paragraph(text: string, options: { label?: string; muted?: boolean; size?: number } = {}): void {
+    const doc = this.doc;
+    this.parent.add(
+      doc.struct('P', {}, () => {
+        doc.fontSize(options.size ?? 10).fillColor(options.muted ? Gray.muted : Gray.text);
+        if (options.label) {
+          doc.font('bold').text(this.t(`${options.label}: `), { continued: true });
+          doc.font('body');
+        }
+        doc.font('body').text(this.t(text), { paragraphGap: 3 });
+        doc.fillColor(Gray.text);
+      }),
+    );
+  }
+
+  /** A list (L > LI > LBody). */
+  list(items: readonly string[]): void {
+    if (items.length === 0) return;
+    const list = this.doc.struct('L');
+    this.parent.add(list);
+    for (const item of items) {
+      list.add(
+        this.doc.struct('LI', {}, [
+          this.doc.struct('LBody', {}, () => {
+            this.doc.font('body').fontSize(10).text(this.t(`• ${item}`), { indent: 8, paragraphGap: 2 });
+          }),
+        ]),
+      );
+    }
+    list.end();
+  }
+
+  /** Vector drawing as a Figure with alternative text; the caller also writes its numbers as text. */
+  figure(alt: string, height: number, draw: (top: number) => void): void {
+    this.ensureSpace(height + 10);
+    const top = this.doc.y;
+    this.parent.add(
+      this.doc.struct('Figure', { alt: this.t(alt) }, () => {
+        draw(top);
+      }),
+    );
+    this.doc.x = PAGE_MARGIN;
+    this.doc.y = top + height + 6;
+  }
+
+  /** Starts a new page if fewer than `points` remain, so headings never end a page alone. */
+  ensureSpace(points: number): void {
+    const bottom = this.doc.page.height - this.doc.page.margins.bottom;
+    if (this.doc.y + points > bottom) this.doc.addPage();
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - PAGE_MARGIN * 2;
+  }
+
+  async finish(): Promise<Buffer> {
+    this.root.end();
+    const chunks: Buffer[] = [];
+    this.doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    return done;
+  }
+}

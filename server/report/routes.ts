@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../http/env';
+import { describeRoute } from '../http/openapi';
+import { requireMember, type WorkshopRow } from '../workshops/access';
+import type { ReportSource } from './input';
+import { reportToCsv } from './csv';
+import { attachmentHeader } from './filename';
+import { loadReport } from './load';
+import { reportToPdf } from './pdf/render';
+
+const forMembers = 'any member of the workshop (observers too)';
+const errors = { 401: { description: 'Not signed in' }, 403: { description: 'Not a member' }, 404: { description: 'No such workshop' } };
+for (const [suffix, summary] of [
+  ['', 'The report as JSON, for the report page (live until finalized)'],
+  ['.json', 'Download the report as JSON (rubric id/version, schemaVersion)'],
+  ['.csv', 'Download the report as CSV: one row per rating and per consensus (UTF-8 with BOM)'],
+  ['.pdf', 'Download the report as a tagged PDF with charts'],
+] as const) {
+  describeRoute({
+    method: 'get',
+    path: `/api/workshops/{id}/report${suffix}`,
+    summary,
+    tag: 'report',
+    auth: forMembers,
+    responses: { 200: { description: 'The report' }, ...errors },
+  });
+}
+
+export interface ReportRouteOptions {
+  /** Replaces the database-backed source (tests that stage facts whose producers are elsewhere). */
+  sourceFor?: (workshopId: string) => ReportSource;
+}
+
+/** The report and its exports. All read-only; every one starts with the membership check. */
+export function reportExportRoutes(deps: AppDeps, options: ReportRouteOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const load = (workshop: WorkshopRow) => loadReport(deps, workshop, options.sourceFor?.(workshop.id));
+
+  app.get('/workshops/:id/report', async (c) => {
+    const { workshop } = requireMember(deps, c, c.req.param('id'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(await load(workshop));
+  });
+
+  app.get('/workshops/:id/report.json', async (c) => {
+    const { workshop } = requireMember(deps, c, c.req.param('id'));
+    const model = await load(workshop);
+    return c.body(`${JSON.stringify(model, null, 2)}\n`, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': attachmentHeader(model, 'json'),
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/workshops/:id/report.csv', async (c) => {
+    const { workshop } = requireMember(deps, c, c.req.param('id'));
+    const model = await load(workshop);
+    return c.body(reportToCsv(model), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': attachmentHeader(model, 'csv'),
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/workshops/:id/report.pdf', async (c) => {
+    const { workshop } = requireMember(deps, c, c.req.param('id'));
+    const model = await load(workshop);
+    const pdf = await reportToPdf(model);
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachmentHeader(model, 'pdf'),
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
+import type { AppDeps } from '../deps';
+import { consensusLocks, consensusUnlocks, reveals } from '../db/schema';
+import type { RatingInput, ReportSource } from './input';
+
+/**
+ * The production ReportSource: consensus as the workshop doc shows it, first rounds from the
+ * reveals, current ratings from the members' own docs through the realtime bridge — except for
+ * locked dimensions, whose ratings are the final snapshot sealed in the lock row, so the report of a
+ * locked dimension cannot drift when someone edits their doc afterwards.
+ */
+export function dbReportSource(deps: AppDeps, workshopId: string): ReportSource {
+  const { db } = deps.database;
+  return {
+    consensus: () => consensusForWorkshopDoc(db, workshopId),
+    firstRound: () => {
+      const rows = db.select().from(reveals).where(eq(reveals.workshopId, workshopId)).all();
+      return new Map(rows.map((r) => [r.dimensionId, r.firstRound]));
+    },
+    ratings: async () => {
+      const live = await deps.realtime.memberRatings(workshopId);
+      const out = new Map<string, Map<string, RatingInput>>();
+      for (const [memberId, byDimension] of live) out.set(memberId, new Map(byDimension));
+      for (const lock of activeLocks(deps, workshopId)) {
+        // Exactly the sealed snapshot: nobody's later edit (or late first rating) shows up.
+        for (const mine of out.values()) mine.delete(lock.dimensionId);
+        for (const [memberId, stage] of Object.entries(lock.finalRatings)) {
+          const mine = out.get(memberId) ?? new Map<string, RatingInput>();
+          const current = mine.get(lock.dimensionId);
+          mine.set(lock.dimensionId, {
+            stage,
+            // The rationale is not part of the sealed snapshot; keep the member's own text.
+            rationale: current?.rationale ?? '',
+            updatedAt: current?.updatedAt ?? lock.lockedAt,
+          });
+          out.set(memberId, mine);
+        }
+      }
+      return out;
+    },
+    // Evidence and comments live in the Yjs docs; the HTTP side has no reader for them yet.
+    evidence: async () => [],
+    comments: async () => [],
+    notes: () => ['Evidence and comments are not included in this version of the report.'],
+  };
+}
+
+/** The lock in force per dimension: the newest lock row without an unlock. */
+function activeLocks(deps: AppDeps, workshopId: string) {
+  const { db } = deps.database;
+  const locks = db.select().from(consensusLocks).where(eq(consensusLocks.workshopId, workshopId)).all();
+  const unlocked = new Set(
+    db
+      .select({ lockId: consensusUnlocks.lockId })
+      .from(consensusUnlocks)
+      .where(eq(consensusUnlocks.workshopId, workshopId))
+      .all()
+      .map((u) => u.lockId),
+  );
+  const latest = new Map<string, (typeof locks)[number]>();
+  for (const lock of locks) {
+    const prev = latest.get(lock.dimensionId);
+    if (!prev || prev.id < lock.id) latest.set(lock.dimensionId, lock);
+  }
+  return [...latest.values()].filter((l) => !unlocked.has(l.id));
+}
