@@ -126,10 +126,13 @@ export async function joinWorkshop(
   return { cookie: redeem.cookie, memberId: redeem.json.memberId as string };
 }
 
-/** Row counts of the tables account/workshop actions touch, to prove a refused request changed nothing. */
-export function rowCounts(database: Database_): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const table of ['users', 'sessions', 'institutions', 'workshops', 'members', 'invites', 'audit_log']) {
+/** The tables account and workshop actions touch. */
+const TABLES = ['users', 'sessions', 'institutions', 'workshops', 'members', 'invites', 'audit_log'] as const;
+
+/** Row counts of those tables, to prove a refused request added nothing. */
+export function rowCounts(database: Database_): Record<(typeof TABLES)[number], number> {
+  const out = {} as Record<(typeof TABLES)[number], number>;
+  for (const table of TABLES) {
     out[table] = (database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   }
   return out;
@@ -138,7 +141,7 @@ export function rowCounts(database: Database_): Record<string, number> {
 /** A fingerprint of every row of those tables: equal before and after ⇒ nothing changed at all. */
 export function snapshot(database: Database_): string {
   const parts: string[] = [];
-  for (const table of ['users', 'sessions', 'institutions', 'workshops', 'members', 'invites', 'audit_log']) {
+  for (const table of TABLES) {
     parts.push(JSON.stringify(database.sqlite.prepare(`select * from ${table} order by rowid`).all()));
   }
   return parts.join('\n');
