@@ -1,36 +1,33 @@
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { loadRubrics } from '../rubric/loader';
-import { createApp } from './app';
 import { readConfig } from './config';
-import { databaseFile, openDatabase } from './db/client';
-import { nullRealtimeBridge } from './realtime/bridge';
-import { mountClient } from './static';
+import { startServer } from './startServer';
 
-/** The composition root: the only place that reads the environment and listens. */
+/** The composition root: the only place that reads the environment, listens and handles signals. */
 const config = readConfig();
-let rubrics: ReturnType<typeof loadRubrics>;
+let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  rubrics = loadRubrics();
+  server = await startServer({ config, clientDir: path.resolve('dist/client') });
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 }
-const database = openDatabase(databaseFile(config.dataDir));
-const app = createApp({ config, database, rubrics, realtime: nullRealtimeBridge, now: Date.now });
-mountClient(app, path.resolve('dist/client'));
+// e2e tests and scripts parse this line: keep its wording.
+console.log(`LER Workshop listening on http://localhost:${server.port} (data in ${config.dataDir})`);
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`LER Workshop listening on http://localhost:${info.port} (data in ${config.dataDir})`);
-});
-
+let shuttingDown = false;
 function shutdown(signal: string): void {
+  if (shuttingDown) return;
+  shuttingDown = true;
   console.log(`${signal}: shutting down`);
-  server.close(() => {
-    database.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
+  // Flush every accepted update, close sockets with 1001, then the database.
+  server.close().then(
+    () => process.exit(0),
+    (err) => {
+      console.error('shutdown failed', err);
+      process.exit(1);
+    },
+  );
+  setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

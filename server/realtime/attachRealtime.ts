@@ -1,0 +1,233 @@
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../../shared/protocol';
+import type { Rubric } from '../../rubric/schema';
+import { recordAudit } from '../audit/record';
+import type { Config } from '../config';
+import type { Database_ } from '../db/client';
+import type { RealtimeBridge } from './bridge';
+import { Connection, type ConnectionLimits } from './connection';
+import type { DocStore } from './docStore';
+import { watchEventLoopLag } from './eventLoopLag';
+import { consoleRealtimeLog, errorMessage, type RealtimeLog } from './log';
+import { resolveAccess } from './permissions';
+import { PersistQueue } from './persistQueue';
+import { noopProjectorFactory, type ProjectorFactory } from './projectorPort';
+import { RoomRegistry } from './roomRegistry';
+import type { UpgradeAuthenticator } from './sessionAuth';
+import { createSqliteDocStore } from './sqliteDocStore';
+import { handleUpgrade } from './upgrade';
+import { loadMemberRatings } from './memberRatings';
+
+export interface RealtimeDeps {
+  config: Config;
+  database: Database_;
+  rubrics: ReadonlyMap<string, Rubric>;
+  now: () => number;
+  authenticate: UpgradeAuthenticator;
+  /** Defaults to the SQLite store on `database`. */
+  store?: DocStore;
+  /** Defaults to a projector that does nothing (transport-only tests). */
+  createProjector?: ProjectorFactory;
+  log?: RealtimeLog;
+  /** Updates after a snapshot before compaction (default 200). */
+  compactEvery?: number;
+  limits?: Partial<ConnectionLimits>;
+}
+
+export interface RealtimeStats {
+  workshops: number;
+  rooms: number;
+  connections: number;
+  peers: number;
+  unloading: number;
+  sockets: number;
+  pendingWrites: number;
+  eventLoop: { p99Ms: number; maxMs: number };
+}
+
+export interface Realtime {
+  bridge: RealtimeBridge;
+  stats(): RealtimeStats;
+  /** SIGTERM: stop accepting, flush every accepted update, close sockets with 1001. Idempotent. */
+  close(): Promise<void>;
+}
+
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * The real-time transport on an existing HTTP server: `/sync/<docName>` speaking the unmodified
+ * y-websocket protocol (docs/sync.md). Returns the bridge the HTTP routes use.
+ */
+export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime {
+  const { config, database, now } = deps;
+  const log = deps.log ?? consoleRealtimeLog(config.logLevel);
+  const store = deps.store ?? createSqliteDocStore(database.db, now);
+  const queue = new PersistQueue(store);
+  const limits: ConnectionLimits = {
+    maxMessagesPerSecond: config.ws.maxMessagesPerSecond,
+    maxDocBytes: config.ws.maxDocBytes,
+    maxQueuedMessages: 256,
+    maxQueuedBytes: config.ws.maxMessageBytes * 2,
+    maxAwarenessPerSecond: 20,
+    ...deps.limits,
+  };
+  const registry = new RoomRegistry(
+    {
+      db: database.db,
+      rubrics: deps.rubrics,
+      now,
+      store,
+      queue,
+      log,
+      compactEvery: deps.compactEvery ?? 200,
+      createProjector: deps.createProjector ?? noopProjectorFactory,
+    },
+    log,
+  );
+  // maxPayload: ws refuses bigger frames itself, closing with 1009 before buffering them.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.ws.maxMessageBytes });
+  const bySession = new Map<string, Set<Connection>>();
+  const lag = watchEventLoopLag(log);
+  let closing = false;
+
+  const hooks = {
+    log,
+    limits,
+    onWriteRefused(conn: Connection, bytes: number) {
+      log.warn('write to read-only document refused', { docName: conn.docName, memberId: conn.member.id, bytes });
+      try {
+        recordAudit(database.db, {
+          workshopId: conn.address.workshopId,
+          at: now(),
+          actorMemberId: conn.member.id,
+          actorUserId: conn.principal.userId,
+          action: 'sync.write_refused',
+          target: conn.docName,
+          after: { bytes },
+        });
+      } catch (err) {
+        log.error('could not audit a refused write', { error: errorMessage(err) });
+      }
+    },
+    onClose(conn: Connection) {
+      const set = bySession.get(conn.principal.sessionId);
+      set?.delete(conn);
+      if (set && set.size === 0) bySession.delete(conn.principal.sessionId);
+      registry.leave(conn);
+    },
+  };
+
+  const onUpgrade = (req: Parameters<typeof handleUpgrade>[1], socket: Parameters<typeof handleUpgrade>[2], head: Buffer) => {
+    if (closing) return socket.destroy();
+    try {
+      handleUpgrade(
+        {
+          config,
+          wss,
+          authenticate: deps.authenticate,
+          log,
+          onSocket(ws, principal, docName, address) {
+            const decision = resolveAccess(database.db, principal.userId, address);
+            if (decision.access === 'none') {
+              ws.close(decision.code);
+              setTimeout(() => ws.terminate(), 1000).unref();
+              return;
+            }
+            const mine = bySession.get(principal.sessionId) ?? new Set<Connection>();
+            // One session opening hundreds of sockets would exhaust memory for everyone.
+            if (mine.size >= config.ws.maxConnectionsPerSession) {
+              ws.close(CloseCode.tooManyConnections);
+              setTimeout(() => ws.terminate(), 1000).unref();
+              return;
+            }
+            const conn = new Connection(ws, principal, docName, address, decision.access, decision.member, decision.user, hooks);
+            mine.add(conn);
+            bySession.set(principal.sessionId, mine);
+            void registry.join(conn);
+          },
+        },
+        req,
+        socket,
+        head,
+      );
+    } catch (err) {
+      log.error('upgrade failed', { error: errorMessage(err) });
+      socket.destroy();
+    }
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  // Dead peers (laptop lid closed) never send a close frame: ping them, drop the silent ones.
+  const alive = new WeakSet<object>();
+  wss.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  const closeWhere = (predicate: (c: Connection) => boolean, code: CloseCode) => {
+    for (const conn of registry.allConnections()) if (predicate(conn)) conn.close(code);
+  };
+
+  const bridge: RealtimeBridge = {
+    async workshopChanged(workshopId) {
+      // Membership, roles and status may have changed: re-decide every open connection (SYNC15).
+      for (const conn of registry.connectionsOf(workshopId)) {
+        const decision = resolveAccess(database.db, conn.principal.userId, conn.address);
+        if (decision.access === 'none') conn.close(decision.code);
+        else {
+          conn.access = decision.access;
+          conn.member = decision.member;
+          conn.user = decision.user;
+        }
+      }
+      registry.group(workshopId)?.refreshFacts();
+    },
+    memberRemoved(workshopId, memberId) {
+      closeWhere((c) => c.address.workshopId === workshopId && c.member.id === memberId, CloseCode.memberRemoved);
+    },
+    sessionEnded(sessionId) {
+      for (const conn of [...(bySession.get(sessionId) ?? [])]) conn.close(CloseCode.sessionEnded);
+    },
+    async memberRatings(workshopId) {
+      const group = registry.group(workshopId);
+      return loadMemberRatings(database.db, store, workshopId, (memberId) => group?.memberRoom(memberId)?.doc);
+    },
+  };
+
+  return {
+    bridge,
+    stats: () => ({
+      ...registry.stats(),
+      sockets: wss.clients.size,
+      pendingWrites: queue.pending,
+      eventLoop: lag.current(),
+    }),
+    async close() {
+      if (closing) return;
+      closing = true;
+      httpServer.off('upgrade', onUpgrade);
+      clearInterval(pinger);
+      lag.stop();
+      // Stop reading new frames first, so nothing is accepted after the final flush.
+      for (const conn of registry.allConnections()) conn.close(CloseCode.goingAway);
+      await queue.flush();
+      await registry.closeAll();
+      await queue.flush();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+

@@ -1,0 +1,269 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type WebSocket from 'ws';
+import type { AwarenessUser } from '../../shared/awareness';
+import type { DocAddress } from '../../shared/docNames';
+import { CloseCode, CloseReason, MessageType } from '../../shared/protocol';
+import { filterAwarenessUpdate } from './awarenessFilter';
+import { errorMessage, type RealtimeLog } from './log';
+import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages';
+import type { MemberRow } from './permissions';
+import { TokenBucket } from './rateLimit';
+import type { Room, RoomPeer } from './room';
+import { isNoopFor } from './readOnlyCheck';
+import { inspectStateVector, inspectUpdate, MalformedUpdateError } from './updateGuard';
+
+export interface Principal {
+  userId: string;
+  sessionId: string;
+}
+
+export interface ConnectionLimits {
+  maxMessagesPerSecond: number;
+  maxDocBytes: number;
+  /** Messages held while the room loads: more than this many, or bytes, closes with 4408. */
+  maxQueuedMessages: number;
+  maxQueuedBytes: number;
+  maxAwarenessPerSecond: number;
+}
+
+export interface ConnectionHooks {
+  log: RealtimeLog;
+  limits: ConnectionLimits;
+  /** A write to a doc this connection may only read: audit it (sync.write_refused). */
+  onWriteRefused(conn: Connection, bytes: number): void;
+  onClose(conn: Connection): void;
+}
+
+let nextId = 1;
+
+/** Thrown inside message handling to close the connection with a named code. */
+class Refusal extends Error {
+  constructor(
+    readonly code: CloseCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One websocket on one document. The message listener is attached in the constructor — before
+ * anything is awaited — so no frame is lost while the room loads; frames that arrive meanwhile are
+ * queued, capped by count and bytes (SYNC61). Every frame is checked against the connection's
+ * current access (refreshed by the bridge when membership or workshop status change), its rate
+ * limit and the update guard before the room sees it. Anything wrong closes this connection only,
+ * with a named code, and is logged.
+ */
+export class Connection implements RoomPeer {
+  readonly id = nextId++;
+  ownedClientId: number | null = null;
+  room: Room | null = null;
+  private queue: Uint8Array[] | null = [];
+  private queuedBytes = 0;
+  private closed = false;
+  private readonly bucket: TokenBucket;
+  private readonly awarenessBucket: TokenBucket;
+  /** Frames are handled one at a time, in order, even when one of them awaits (sync step 1). */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly principal: Principal,
+    readonly docName: string,
+    readonly address: DocAddress,
+    public access: 'read' | 'write',
+    public member: MemberRow,
+    public user: AwarenessUser,
+    private readonly hooks: ConnectionHooks,
+  ) {
+    const { limits } = hooks;
+    this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
+    this.awarenessBucket = new TokenBucket(limits.maxAwarenessPerSecond, limits.maxAwarenessPerSecond * 2);
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    ws.on('close', () => this.onSocketClosed());
+    ws.on('error', (err) => {
+      // e.g. a frame over maxPayload: ws closes with 1009 itself; log so it is never silent.
+      hooks.log.warn('socket error', { conn: this.id, docName, error: errorMessage(err) });
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The room is ready: greet the client, then handle what arrived meanwhile. */
+  attach(room: Room): void {
+    if (this.closed) return;
+    this.room = room;
+    room.peers.add(this);
+    this.send(syncStep1Message(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(awarenessMessage(room.awareness, states));
+    const queued = this.queue ?? [];
+    this.queue = null;
+    this.queuedBytes = 0;
+    for (const frame of queued) this.enqueue(frame);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (err) => {
+      if (err) this.hooks.log.debug('send failed', { conn: this.id, error: errorMessage(err) });
+    });
+  }
+
+  /** Closes with a named code; a peer that ignores the close handshake is cut off after a second. */
+  close(code: CloseCode, detail?: string): void {
+    if (this.closed) return;
+    if (detail) this.hooks.log.info('closing connection', { conn: this.id, docName: this.docName, code, detail });
+    this.markClosed();
+    try {
+      this.ws.close(code, CloseReason[code]);
+    } catch (err) {
+      this.hooks.log.warn('close failed', { conn: this.id, error: errorMessage(err) });
+    }
+    setTimeout(() => this.ws.terminate(), 1000).unref();
+  }
+
+  private markClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = null;
+    this.room?.removePeer(this);
+    this.hooks.onClose(this);
+  }
+
+  private onSocketClosed(): void {
+    this.markClosed();
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.close(CloseCode.malformed, 'text frame');
+      return;
+    }
+    if (!this.bucket.take()) {
+      this.close(CloseCode.rateLimited, 'message rate');
+      return;
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.queue) {
+      this.queue.push(frame);
+      this.queuedBytes += frame.byteLength;
+      const { maxQueuedMessages, maxQueuedBytes } = this.hooks.limits;
+      if (this.queue.length > maxQueuedMessages || this.queuedBytes > maxQueuedBytes) {
+        this.close(CloseCode.queueOverflow, `${this.queue.length} frames, ${this.queuedBytes} bytes queued`);
+      }
+      return;
+    }
+    this.enqueue(frame);
+  }
+
+  private enqueue(frame: Uint8Array): void {
+    this.chain = this.chain.then(() => this.handle(frame));
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    const room = this.room;
+    if (this.closed || !room || room.isDestroyed) return;
+    try {
+      await this.dispatch(room, frame);
+    } catch (err) {
+      if (err instanceof Refusal) return this.close(err.code, err.message);
+      if (err instanceof MalformedUpdateError) return this.close(CloseCode.malformed, err.message);
+      this.hooks.log.error('message handling failed', { conn: this.id, docName: this.docName, error: errorMessage(err) });
+      this.close(CloseCode.internalError);
+    }
+  }
+
+  private async dispatch(room: Room, frame: Uint8Array): Promise<void> {
+    const { type, step, payload } = decodeFrame(frame);
+    switch (type) {
+      case MessageType.sync: {
+        if (step === syncProtocol.messageYjsSyncStep1) return this.onStep1(room, payload);
+        if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+          return this.onUpdate(room, payload);
+        }
+        throw new Refusal(CloseCode.malformed, `unknown sync step ${step}`);
+      }
+      case MessageType.awareness:
+        return this.onAwareness(room, payload);
+      case MessageType.queryAwareness: {
+        const states = [...room.awareness.getStates().keys()];
+        if (states.length > 0) this.send(awarenessMessage(room.awareness, states));
+        return;
+      }
+      default:
+        // MessageType.auth is server → client only in y-websocket; anything else is unknown.
+        throw new Refusal(CloseCode.malformed, `unknown message type ${type}`);
+    }
+  }
+
+  private async onStep1(room: Room, stateVector: Uint8Array): Promise<void> {
+    inspectStateVector(stateVector);
+    // Never hand out state that is not durable yet (SYNC51): a crash must not un-happen what a
+    // client has seen.
+    await room.whenSaved();
+    if (this.closed || room.isDestroyed) return;
+    this.send(syncStep2Message(room.doc, stateVector));
+  }
+
+  private onUpdate(room: Room, update: Uint8Array): void {
+    const summary = inspectUpdate(update);
+    if (this.access !== 'write') {
+      // A read-only client legitimately answers our step 1 with a step 2 holding nothing new (at
+      // most its copy of our delete set). Anything that would change the doc is refused (SYNC13).
+      if (isNoopFor(room.doc, summary)) return;
+      this.hooks.onWriteRefused(this, update.byteLength);
+      throw new Refusal(CloseCode.readOnly, 'write to a read-only document');
+    }
+    if (room.storedBytes + update.byteLength > this.hooks.limits.maxDocBytes) {
+      throw new Refusal(CloseCode.documentTooLarge, `${room.storedBytes} + ${update.byteLength} bytes`);
+    }
+    Y.applyUpdate(room.doc, update, this);
+  }
+
+  private onAwareness(room: Room, payload: Uint8Array): void {
+    if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
+    const verdict = filterAwarenessUpdate(payload, {
+      ownedClientId: this.ownedClientId,
+      isClaimedByOther: (id) => room.isClaimed(id, this),
+      user: this.user,
+    });
+    if (!verdict.ok) throw new Refusal(CloseCode.malformed, verdict.reason);
+    this.ownedClientId = verdict.clientId;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.update, this);
+  }
+}
+
+/**
+ * Splits a frame into type, sync step and payload. Truncated or padded frames (a length pointing
+ * past the end, bytes after the payload) are refused here, before any handler runs.
+ */
+function decodeFrame(frame: Uint8Array): { type: number; step: number; payload: Uint8Array } {
+  try {
+    const d = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(d);
+    if (type === MessageType.queryAwareness) return { type, step: -1, payload: new Uint8Array() };
+    const step = type === MessageType.sync ? decoding.readVarUint(d) : -1;
+    const length = decoding.readVarUint(d);
+    if (length !== d.arr.length - d.pos) throw new Error(`payload length ${length}, ${d.arr.length - d.pos} bytes left`);
+    return { type, step, payload: decoding.readUint8Array(d, length) };
+  } catch (err) {
+    throw new Refusal(CloseCode.malformed, `undecodable frame: ${errorMessage(err)}`);
+  }
+}
+
+/** For tests: an encoded frame of the given type and payload. */
+export function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}

@@ -1,0 +1,179 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocAddress } from '../../shared/docNames';
+import type { DocStore, StoredDoc } from './docStore';
+import { errorMessage, type RealtimeLog } from './log';
+import { awarenessMessage, updateMessage } from './messages';
+import type { PersistQueue } from './persistQueue';
+
+/** What a room needs from a connection. */
+export interface RoomPeer {
+  readonly id: number;
+  ownedClientId: number | null;
+  send(message: Uint8Array): void;
+}
+
+/** Transaction origin of the updates a room replays from storage: they are already stored. */
+const LOAD_ORIGIN = Symbol('load');
+
+export interface RoomOptions {
+  docName: string;
+  address: DocAddress;
+  store: DocStore;
+  queue: PersistQueue;
+  log: RealtimeLog;
+  /** Fold the update log into a snapshot once this many updates follow it. */
+  compactEvery: number;
+  /** Called once if an accepted update could not be stored: the room must be dropped. */
+  onPersistFailure: (room: Room, err: unknown) => void;
+}
+
+/**
+ * One loaded Yjs document with its peers. The write path (SYNC50): an update applied to `doc` — by
+ * a client or by the server's projector — is appended to the durable log first; only once its batch
+ * is committed is it relayed to the peers. Awareness is relayed immediately and never stored.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<RoomPeer>();
+  /** Approximate stored size: what the doc-size limit is checked against. */
+  storedBytes: number;
+  private lastPersistedId: number;
+  private updatesSinceSnapshot: number;
+  private saving: Promise<void> = Promise.resolve();
+  private pendingSaves = 0;
+  private compacting: Promise<void> | null = null;
+  private failed = false;
+  private destroyed = false;
+
+  constructor(
+    private readonly options: RoomOptions,
+    stored: StoredDoc,
+  ) {
+    this.doc = new Y.Doc({ gc: true });
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+    }, LOAD_ORIGIN);
+    this.storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    this.lastPersistedId = stored.lastUpdateId;
+    this.updatesSinceSnapshot = stored.updates.length;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get docName(): string {
+    return this.options.docName;
+  }
+  get address(): DocAddress {
+    return this.options.address;
+  }
+  /** Accepted updates not yet durable. */
+  get unsaved(): number {
+    return this.pendingSaves;
+  }
+
+  /** Resolves when every update applied so far is durable (or the room has failed). */
+  whenSaved(): Promise<void> {
+    return this.saving;
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN || this.destroyed) return;
+    this.storedBytes += update.length;
+    this.pendingSaves++;
+    const saved = this.options.queue.append(this.options.docName, update).then(
+      (id) => {
+        this.pendingSaves--;
+        this.lastPersistedId = id;
+        this.updatesSinceSnapshot++;
+        if (this.failed) return;
+        this.broadcast(updateMessage(update));
+        if (this.updatesSinceSnapshot >= this.options.compactEvery && this.pendingSaves === 0) void this.compact();
+      },
+      (err) => {
+        this.pendingSaves--;
+        if (this.failed) return;
+        this.failed = true;
+        // Not durable, so never relayed. The sender still has the edit and resends it on reconnect.
+        this.options.log.error('could not store an update; dropping the room', {
+          docName: this.options.docName,
+          error: errorMessage(err),
+        });
+        this.options.onPersistFailure(this, err);
+      },
+    );
+    this.saving = saved;
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length > 0) this.broadcast(awarenessMessage(this.awareness, changed));
+  };
+
+  broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  /**
+   * Replaces the snapshot with the live state. Any state that contains every stored update up to
+   * `lastPersistedId` is a valid snapshot (Yjs updates are idempotent), so this needs no lock
+   * against concurrent edits.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.updatesSinceSnapshot === 0 || this.failed) return Promise.resolve();
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const through = this.lastPersistedId;
+    const folded = this.updatesSinceSnapshot;
+    this.compacting = this.options.store
+      .compact(this.options.docName, state, through)
+      .then(
+        () => {
+          this.updatesSinceSnapshot -= folded;
+          this.storedBytes = state.length;
+        },
+        (err) => {
+          // The log is still complete; compaction simply retries later.
+          this.options.log.error('compaction failed', { docName: this.options.docName, error: errorMessage(err) });
+        },
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Removes a peer's presence (it disconnected). */
+  removePeer(peer: RoomPeer): void {
+    this.peers.delete(peer);
+    if (peer.ownedClientId !== null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [peer.ownedClientId], 'disconnect');
+    }
+  }
+
+  isClaimed(clientId: number, by: RoomPeer): boolean {
+    for (const p of this.peers) if (p !== by && p.ownedClientId === clientId) return true;
+    return false;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}

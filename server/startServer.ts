@@ -1,0 +1,105 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { loadRubrics } from '../rubric/loader';
+import type { Rubric } from '../rubric/schema';
+import { createApp } from './app';
+import type { Config } from './config';
+import { type Database_, databaseFile, openDatabase } from './db/client';
+import type { AppEnv } from './http/env';
+import { attachRealtime, type Realtime, type RealtimeDeps } from './realtime/attachRealtime';
+import type { RealtimeBridge } from './realtime/bridge';
+import { createWorkshopProjector } from './realtime/projection/workshopProjector';
+import type { UpgradeAuthenticator } from './realtime/sessionAuth';
+import { mountClient } from './static';
+
+export interface StartServerOptions {
+  config: Config;
+  /** An open database; default: open (and migrate) `config.dataDir`'s database. Closed by close() only if opened here. */
+  database?: Database_;
+  rubrics?: ReadonlyMap<string, Rubric>;
+  now?: () => number;
+  /** Session check for websocket upgrades; default: the session cookie via server/auth. */
+  authenticate?: UpgradeAuthenticator;
+  /** Serve the built client from this directory. */
+  clientDir?: string;
+  /** Overrides for the realtime layer (store, projector, limits) — tests only. */
+  realtime?: Partial<Omit<RealtimeDeps, 'config' | 'database' | 'rubrics' | 'now' | 'authenticate'>>;
+}
+
+export interface RunningServer {
+  port: number;
+  /** http://localhost:<port> */
+  url: string;
+  app: Hono<AppEnv>;
+  database: Database_;
+  realtime: Realtime;
+  httpServer: Server;
+  /** Flushes and closes sockets (1001), stops listening, closes the database if it opened it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole server — HTTP app and websocket sync on one port. server/index.ts
+ * calls it with the environment's config; tests call it with port 0 and get a real server in-process.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const ownsDatabase = !options.database;
+  const database = options.database ?? openDatabase(databaseFile(config.dataDir));
+  const rubrics = options.rubrics ?? loadRubrics();
+  const now = options.now ?? Date.now;
+  // The app needs the bridge and the bridge needs the HTTP server the app runs on: a forwarding
+  // bridge breaks the cycle until attachRealtime has run (before the first request can arrive).
+  let bridge: RealtimeBridge | null = null;
+  const forward: RealtimeBridge = {
+    workshopChanged: (id) => bridge!.workshopChanged(id),
+    memberRemoved: (w, m) => bridge!.memberRemoved(w, m),
+    sessionEnded: (s) => bridge!.sessionEnded(s),
+    memberRatings: (id) => bridge!.memberRatings(id),
+  };
+  const app = createApp({ config, database, rubrics, realtime: forward, now });
+  if (options.clientDir) mountClient(app, options.clientDir);
+
+  const httpServer = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  const realtime = attachRealtime(httpServer, {
+    createProjector: createWorkshopProjector,
+    ...options.realtime,
+    config,
+    database,
+    rubrics,
+    now,
+    authenticate: options.authenticate ?? defaultAuthenticator(),
+  });
+  bridge = realtime.bridge;
+  await new Promise<void>((resolve, reject) => {
+    if (httpServer.listening) return resolve();
+    httpServer.once('listening', () => resolve());
+    httpServer.once('error', reject);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  let closed: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    app,
+    database,
+    realtime,
+    httpServer,
+    close() {
+      closed ??= (async () => {
+        await realtime.close();
+        httpServer.closeAllConnections?.();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        if (ownsDatabase) database.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Until server/auth/session.ts lands, websocket upgrades cannot be authenticated: refuse them all. */
+function defaultAuthenticator(): UpgradeAuthenticator {
+  return () => null;
+}

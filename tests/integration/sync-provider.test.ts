@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MemberDoc } from '../../shared/docs/memberDoc';
+import { memberDocName, workshopDocName } from '../../shared/docNames';
+import { seedWorkshop, startTestServer, type TestServer } from '../helpers/testServer';
+import { waitFor } from '../helpers/waitFor';
+import { connectProvider } from '../helpers/wsClient';
+
+describe('stock y-websocket provider through the real server', () => {
+  let server: TestServer | null = null;
+  const providers: WebsocketProvider[] = [];
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    await server?.close();
+    server = null;
+  });
+
+  it('SYNC02 syncs a member doc and reads the projected workshop doc; edits survive a reload from the database', async () => {
+    server = await startTestServer();
+    const { workshopId, members } = seedWorkshop(server, ['facilitator', 'participant']);
+    const [, alice] = members;
+    const dimensionId = 'ler-d1';
+
+    const myDoc = new Y.Doc();
+    const mine = connectProvider(server.wsUrl, memberDocName(workshopId, alice!.memberId), {
+      cookie: alice!.cookie,
+      origin: server.origin,
+      doc: myDoc,
+    });
+    const workshop = connectProvider(server.wsUrl, workshopDocName(workshopId), {
+      cookie: alice!.cookie,
+      origin: server.origin,
+    });
+    providers.push(mine, workshop);
+    await waitFor(() => mine.synced && workshop.synced, { what: 'both providers synced' });
+
+    new MemberDoc(myDoc).setRating(dimensionId, { stage: null, rationale: 'we have a pilot', updatedAt: 1 });
+    // The edit reached the server's copy and the projector saw it (the workshop doc lists the member).
+    await waitFor(() => workshop.doc.getMap('members').has(alice!.memberId), { what: 'member projected' });
+
+    // A second, independent provider of the same member doc receives the edit through the server.
+    const other = connectProvider(server.wsUrl, memberDocName(workshopId, alice!.memberId), {
+      cookie: alice!.cookie,
+      origin: server.origin,
+    });
+    providers.push(other);
+    await waitFor(() => new MemberDoc(other.doc).getRating(dimensionId)?.rationale === 'we have a pilot');
+
+    // What the server stored rebuilds the same doc.
+    await waitFor(() => server!.realtime.stats().pendingWrites === 0);
+    const stored = await loadStored(server, memberDocName(workshopId, alice!.memberId));
+    expect(new MemberDoc(stored).getRating(dimensionId)?.rationale).toBe('we have a pilot');
+  });
+});
+
+async function loadStored(server: TestServer, docName: string): Promise<Y.Doc> {
+  const { createSqliteDocStore } = await import('../../server/realtime/sqliteDocStore');
+  const s = await createSqliteDocStore(server.database.db, Date.now).load(docName);
+  const doc = new Y.Doc();
+  if (s.snapshot) Y.applyUpdate(doc, s.snapshot);
+  for (const u of s.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
