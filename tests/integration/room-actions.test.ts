@@ -169,6 +169,22 @@ describe('room actions (ROOM1–ROOM4)', () => {
     expect(rec.changed).toEqual([]);
   });
 
+  it('ROOM3: a locked dimension that was never revealed cannot be revealed (409); {all} skips it', async () => {
+    const draft = await api(t.app, 'PUT', `/api/workshops/${workshopId}/dimensions/${DIM}/consensus`, {
+      cookie: facilitator,
+      body: { stage: 'developing', rationale: 'we agree' },
+    });
+    expect(draft.status).toBe(200);
+    expect((await post(`dimensions/${DIM}/lock`, undefined)).status).toBe(200);
+    const before = state();
+    expect((await post('reveal', { dimensionIds: [OTHER, DIM] })).status).toBe(409);
+    expect(state()).toBe(before);
+    const all = await post('reveal', { all: true });
+    expect(all.status).toBe(200);
+    expect(all.json.revealed.map((r: { dimensionId: string }) => r.dimensionId)).not.toContain(DIM);
+    expect(all.json.revealed).toHaveLength(8);
+  });
+
   it('ROOM4: spotlight sets and clears the focus, audited', async () => {
     const set = await post('focus', { spotlight: DIM });
     expect(set.status).toBe(200);
