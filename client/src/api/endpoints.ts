@@ -30,6 +30,8 @@ export interface CreateWorkshopBody {
   institution: string;
   rubricId?: string;
   settings?: Partial<WorkshopSettings>;
+  /** The creator's own perspective (server default "Other"). */
+  perspective?: string;
 }
 
 export const workshopsApi = {

@@ -76,6 +76,8 @@ export interface InviteSummary {
   uses?: number;
   revokedAt?: number | string | null;
   createdAt?: number | string;
+  /** Computed by the server at the time of the request. */
+  state?: 'active' | 'expired' | 'revoked' | 'used-up';
 }
 
 /** An invite just created: the only time its token, URL and QR code are known. */

@@ -3,29 +3,35 @@ import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
-export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'children'> {
+export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'children' | 'isPending'> {
   variant?: ButtonVariant;
   children: ReactNode;
   className?: string;
+  /** A request is running: the button shows a spinner and ignores presses, but keeps focus. */
+  isPending?: boolean;
 }
 
 /**
- * The app's button. react-aria's Button gives consistent press handling (keyboard, touch, pointer)
- * and `isPending`, which keeps focus on the button and announces the busy state while a request
- * runs — a disabled button would drop focus to <body>. Use `onPress`, not `onClick`.
+ * The app's button (react-aria's Button: one press model for keyboard, touch and pointer). Use
+ * `onPress`, not `onClick`; `type="submit"` submits its form.
+ *
+ * Pending is done here rather than with react-aria's `isPending`: that one announces through a
+ * global live region that keeps pointing at the button after it unmounts (an axe violation on the
+ * next page). A pending button is aria-disabled, not disabled, so focus stays on it.
  */
-export function Button({ variant = 'primary', className, children, isPending, ...rest }: ButtonProps) {
+export function Button({ variant = 'primary', className, children, isPending, onPress, type, ...rest }: ButtonProps) {
   const classes = ['button', variant !== 'primary' && `button--${variant}`, className].filter(Boolean).join(' ');
   return (
-    <AriaButton {...rest} isPending={isPending} className={classes}>
-      {isPending ? (
-        <>
-          <span className="spinner__ring" aria-hidden="true" style={{ width: '1rem', height: '1rem', borderWidth: 3 }} />
-          {children}
-        </>
-      ) : (
-        children
-      )}
+    <AriaButton
+      {...rest}
+      type={isPending && type === 'submit' ? 'button' : type}
+      onPress={isPending ? undefined : onPress}
+      aria-disabled={isPending ? true : undefined}
+      data-pending={isPending || undefined}
+      className={classes}
+    >
+      {isPending ? <span className="spinner__ring spinner__ring--small" aria-hidden="true" /> : null}
+      {children}
     </AriaButton>
   );
 }

@@ -5,6 +5,7 @@ import { workshopsApi } from '../api/endpoints';
 import { usePageTitle } from '../app/usePageTitle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Select } from '../components/Select';
 import { TextField } from '../components/TextField';
 import { anonymityLabels } from './format';
 
@@ -23,6 +24,7 @@ export default function CreateWorkshopPage() {
   const [anonymity, setAnonymity] = useState<AnonymityMode>(AnonymityMode.named);
   const [allowNotSure, setAllowNotSure] = useState(true);
   const [deadline, setDeadline] = useState('');
+  const [perspective, setPerspective] = useState('Other');
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
 
@@ -38,6 +40,7 @@ export default function CreateWorkshopPage() {
       const { workshop } = await workshopsApi.create({
         title: title.trim(),
         institution: institution.trim(),
+        perspective,
         // The full settings object, so the request is valid whether the server merges or replaces.
         settings: {
           anonymity,
@@ -78,6 +81,13 @@ export default function CreateWorkshopPage() {
           value={institution}
           onChange={setInstitution}
           description="The college or university being assessed."
+        />
+        <Select
+          label="Your perspective"
+          description="The part of the institution you speak for in this workshop."
+          value={perspective}
+          onChange={setPerspective}
+          options={DEFAULT_PERSPECTIVES.map((p) => ({ value: p, label: p }))}
         />
         <fieldset>
           <legend>Anonymity</legend>

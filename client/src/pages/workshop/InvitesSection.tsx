@@ -11,7 +11,10 @@ import { formatDateTime, roleLabels } from '../format';
 import { CreateInviteForm } from './CreateInviteForm';
 import { InviteQrDialog } from './InviteQrDialog';
 
+const stateLabels = { active: 'Active', expired: 'Expired', revoked: 'Revoked', 'used-up': 'Used up' } as const;
+
 function inviteState(invite: InviteSummary, now: number): string {
+  if (invite.state) return stateLabels[invite.state] ?? invite.state;
   if (invite.revokedAt) return 'Revoked';
   if (invite.expiresAt && new Date(invite.expiresAt).getTime() <= now) return 'Expired';
   if (invite.maxUses && (invite.uses ?? 0) >= invite.maxUses) return 'Used up';
