@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
 import { loadRubrics } from '../../rubric/loader';
 import { type Config, testConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
@@ -121,4 +123,13 @@ export function seedWorkshop(
   });
   const outsiderId = user('Outsider');
   return { workshopId, members: seeded, outsider: { userId: outsiderId, ...server.login(outsiderId) } };
+}
+
+/** The doc as the database holds it (snapshot + later updates): what a restart would load. */
+export async function storedDoc(server: { database: RunningServer['database'] }, docName: string): Promise<Y.Doc> {
+  const stored = await createSqliteDocStore(server.database.db, Date.now).load(docName);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
 }

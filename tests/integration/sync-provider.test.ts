@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MemberDoc } from '../../shared/docs/memberDoc';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
-import { seedWorkshop, startTestServer, type TestServer } from '../helpers/testServer';
+import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/waitFor';
 import { connectProvider } from '../helpers/wsClient';
 
@@ -49,16 +49,7 @@ describe('stock y-websocket provider through the real server', () => {
 
     // What the server stored rebuilds the same doc.
     await waitFor(() => server!.realtime.stats().pendingWrites === 0);
-    const stored = await loadStored(server, memberDocName(workshopId, alice!.memberId));
+    const stored = await storedDoc(server, memberDocName(workshopId, alice!.memberId));
     expect(new MemberDoc(stored).getRating(dimensionId)?.rationale).toBe('we have a pilot');
   });
 });
-
-async function loadStored(server: TestServer, docName: string): Promise<Y.Doc> {
-  const { createSqliteDocStore } = await import('../../server/realtime/sqliteDocStore');
-  const s = await createSqliteDocStore(server.database.db, Date.now).load(docName);
-  const doc = new Y.Doc();
-  if (s.snapshot) Y.applyUpdate(doc, s.snapshot);
-  for (const u of s.updates) Y.applyUpdate(doc, u);
-  return doc;
-}
