@@ -92,7 +92,7 @@ describe('audit log (full stack: sessions, roles, CSRF)', () => {
     expect(json.entries[0].actor).toMatchObject({ name: expect.any(String), account: null });
   });
 
-  it('PERM: only facilitators read the audit; a bad page query is 400', async () => {
+  it('LOCK8: only facilitators read the audit; a bad page query is 400', async () => {
     const s = await setup();
     expect((await s.p('GET', '/audit')).json).toMatchObject({ error: { code: 'forbidden' } });
     expect((await s.f('GET', '/audit?limit=0')).status).toBe(400);

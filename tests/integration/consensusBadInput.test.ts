@@ -30,7 +30,7 @@ const writes: Array<[string, string, unknown]> = [
 ];
 
 describe('consensus bad input: refused with {error:{code,message}} and nothing changes', () => {
-  it('PERM: participants and observers get 403 on every consensus write and on the audit log', async () => {
+  it('LOCK8: participants and observers get 403 on every consensus write and on the audit log', async () => {
     t = makeConsensusApp();
     await t.call(t.seed.facilitator, 'PUT', `/dimensions/${DIM}/consensus`, draft);
     for (const who of ['participant', 'observer'] as const) {
@@ -39,7 +39,7 @@ describe('consensus bad input: refused with {error:{code,message}} and nothing c
     }
   });
 
-  it('unknown dimension → 404; stage not in the rubric (or "not sure") → 400; unknown field → 400', async () => {
+  it('LOCK8: unknown dimension → 404; stage not in the rubric (or "not sure") → 400; unknown field → 400', async () => {
     t = makeConsensusApp();
     await refused('facilitator', 'PUT', '/dimensions/no-such-dimension/consensus', draft, 404, 'not_found');
     await refused('facilitator', 'POST', '/dimensions/no-such-dimension/lock', undefined, 404, 'not_found');
@@ -171,7 +171,7 @@ describe('consensus bad input: refused with {error:{code,message}} and nothing c
     expect((await t.call(t.seed.participant, 'GET', '/consensus')).body.status).toBe('finalized');
   });
 
-  it('handoff to an unknown member → 404, to oneself → 400', async () => {
+  it('LOCK9: handoff to an unknown member → 404, to oneself → 400', async () => {
     t = makeConsensusApp();
     await refused('facilitator', 'POST', '/handoff', { memberId: 'nobody' }, 404, 'not_found');
     await refused(
