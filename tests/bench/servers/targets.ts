@@ -1,0 +1,164 @@
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { memberDocName, workshopDocName } from '../../../shared/docNames';
+import type { ClientSpec, ServerKind } from '../clients/types';
+import { mapLimit, OursApi } from '../setup/oursApi';
+import { type RunningServer, spawnServer } from './spawnServer';
+
+export interface Shape {
+  rooms: number;
+  clients: number;
+  /** Clients per room that run the stock provider and decode (the rest are light). */
+  decodePerRoom: number;
+}
+
+export interface Target {
+  kind: ServerKind;
+  label: string;
+  server: RunningServer;
+  specs: ClientSpec[];
+  /** Extra facts for the report (e.g. where the data went). */
+  notes: string[];
+}
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+export const WORK_DIR = path.resolve(HERE, '..', '.work');
+
+function memberLikeId(index: number): string {
+  // Same length as our member ids (21 chars) so the reference keys are as large as ours.
+  return `:m${String(index).padStart(20, '0')}`;
+}
+
+function referenceSpecs(
+  kind: ServerKind,
+  base: string,
+  shape: Shape,
+  docUrl: (doc: string) => string,
+): ClientSpec[] {
+  const specs: ClientSpec[] = [];
+  for (let r = 0; r < shape.rooms; r++) {
+    const docName = `bench-room-${r}`;
+    for (let c = 0; c < shape.clients; c++) {
+      const index = specs.length + 1;
+      specs.push({
+        index,
+        room: r,
+        server: kind,
+        decode: c < shape.decodePerRoom,
+        read: { url: docUrl(docName), docName },
+        providerBase: base,
+        headers: {},
+        keySuffix: memberLikeId(index),
+      });
+    }
+  }
+  return specs;
+}
+
+export async function startRelay(shape: Shape): Promise<Target> {
+  const server = await spawnServer({
+    name: 'relay',
+    entry: path.join(HERE, 'relayServer.ts'),
+    readyLine: /^READY (\d+)/,
+  });
+  const base = `ws://127.0.0.1:${server.port}`;
+  return {
+    kind: 'relay',
+    label: 'y-websocket relay (@y/websocket-server 0.1.1, memory)',
+    server,
+    specs: referenceSpecs('relay', base, shape, (doc) => `${base}/${doc}`),
+    notes: [],
+  };
+}
+
+export async function startHocuspocus(shape: Shape): Promise<Target> {
+  const dir = mkdtempSync(path.join(WORK_DIR, 'hocuspocus-'));
+  const server = await spawnServer({
+    name: 'hocuspocus',
+    entry: path.join(HERE, 'hocuspocusServer.ts'),
+    args: [path.join(dir, 'hocuspocus.sqlite')],
+    readyLine: /^READY (\d+)/,
+  });
+  const base = `ws://127.0.0.1:${server.port}`;
+  return {
+    kind: 'hocuspocus',
+    label: 'Hocuspocus 4.7.0 + extension-sqlite',
+    server,
+    // One socket per doc, like a browser tab with one provider: the URL is the same for every doc.
+    specs: referenceSpecs('hocuspocus', base, shape, () => base),
+    notes: [],
+  };
+}
+
+export interface OursOptions {
+  /** Extra node flags for our server, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+  dataDir?: string;
+}
+
+/** Our server exactly as `npm start` runs it (server/index.ts), on a fresh DATA_DIR. */
+export async function startOursServer(
+  opts: OursOptions = {},
+): Promise<{ server: RunningServer; dataDir: string }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(WORK_DIR, 'ours-data-'));
+  const server = await spawnServer({
+    name: 'ours',
+    entry: path.resolve(HERE, '../../../server/index.ts'),
+    nodeArgs: opts.nodeArgs,
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PUBLIC_ORIGIN: '',
+      // Every benchmark client joins from 127.0.0.1; a real room joins from many addresses.
+      INVITE_MAX_PER_IP_PER_MINUTE: '1000000',
+      LOGIN_MAX_PER_IP: '1000000',
+    },
+    readyLine: /listening on http:\/\/localhost:(\d+)/,
+    timeoutMs: 60_000,
+  });
+  return { server, dataDir };
+}
+
+export async function startOurs(shape: Shape, opts: OursOptions = {}): Promise<Target> {
+  const { server, dataDir } = await startOursServer(opts);
+  const origin = `http://127.0.0.1:${server.port}`;
+  const api = new OursApi(origin);
+  const runId = Date.now().toString(36);
+  const rooms = await mapLimit(
+    Array.from({ length: shape.rooms }, (_, r) => r),
+    4,
+    (r) => api.createRoom(`r${r}-${runId}`, shape.clients),
+  );
+  const base = `ws://127.0.0.1:${server.port}/sync`;
+  const specs: ClientSpec[] = [];
+  rooms.forEach((room, r) => {
+    room.members.forEach((m, c) => {
+      specs.push({
+        index: specs.length + 1,
+        room: r,
+        server: 'ours',
+        decode: c < shape.decodePerRoom,
+        read: {
+          url: `${base}/${workshopDocName(room.workshopId)}`,
+          docName: workshopDocName(room.workshopId),
+        },
+        write: {
+          url: `${base}/${memberDocName(room.workshopId, m.memberId)}`,
+          docName: memberDocName(room.workshopId, m.memberId),
+        },
+        providerBase: base,
+        headers: { cookie: m.cookie, origin },
+        keySuffix: '',
+      });
+    });
+  });
+  return {
+    kind: 'ours',
+    label: 'ours (server/index.ts: auth, projection, SQLite log)',
+    server,
+    specs,
+    notes: [`DATA_DIR ${dataDir}`],
+  };
+}
