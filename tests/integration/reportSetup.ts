@@ -57,6 +57,7 @@ export function reportTestApp() {
         ...dbReportSource(deps, workshopId),
         consensus: () => consensus.get(workshopId) ?? new Map(),
       }),
+      consensusFor: (workshopId) => consensus.get(workshopId) ?? new Map(),
     }),
   );
 
@@ -67,7 +68,7 @@ export function reportTestApp() {
         ...(userId ? { 'x-test-user': userId } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
 
   return { app, deps, database, clock, ratings, consensus, changed, request, close: () => database.close() };
