@@ -27,12 +27,17 @@ export interface WorkshopFacts {
   rules: RatingRules;
   /** Every member ever, removed ones too (the doc marks them removed). */
   members: MemberFact[];
-  /** Members whose own docs are projected: not removed. */
-  activeMemberIds: Set<string>;
+  /**
+   * Members whose own docs are projected: not removed and not observers. Observers own no member doc;
+   * should one ever be attached, it still contributes nothing.
+   */
+  contributorIds: Set<string>;
   reveals: Map<string, RevealFact>;
   consensus: Map<string, ConsensusState>;
-  /** Dimensions whose consensus is locked: frozen in the workshop doc (PROJ3). */
+  /** Dimensions whose consensus is locked. */
   locked: Set<string>;
+  /** Dimensions whose member-derived entries must not change (PROJ3): locked ones, or all once the workshop is not open. */
+  frozen: Set<string>;
   focus: FocusState;
 }
 
@@ -67,6 +72,8 @@ export function loadFacts(
     .all();
   const revealRows = db.select().from(reveals).where(eq(reveals.workshopId, workshopId)).all();
   const consensus = consensusSource(db, workshopId);
+  const locked = new Set([...consensus].filter(([, state]) => state.locked).map(([id]) => id));
+  const rules = ratingRules(rubric, settings);
   return {
     meta: {
       schemaVersion: WORKSHOP_DOC_SCHEMA_VERSION,
@@ -83,14 +90,17 @@ export function loadFacts(
     },
     settings,
     rubric,
-    rules: ratingRules(rubric, settings),
+    rules,
     members: memberRows,
-    activeMemberIds: new Set(memberRows.filter((m) => m.removedAt === null).map((m) => m.id)),
+    contributorIds: new Set(
+      memberRows.filter((m) => m.removedAt === null && m.role !== 'observer').map((m) => m.id),
+    ),
     reveals: new Map(
       revealRows.map((r) => [r.dimensionId, { revealedAt: r.revealedAt, firstRound: r.firstRound }]),
     ),
     consensus,
-    locked: new Set([...consensus].filter(([, state]) => state.locked).map(([id]) => id)),
+    locked,
+    frozen: workshop.status === 'open' ? locked : new Set(rules.dimensionIds),
     focus: readFocus(db, workshopId),
   };
 }

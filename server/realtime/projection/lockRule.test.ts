@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemberDoc } from '../../../shared/docs/memberDoc';
-import { members } from '../../db/schema';
+import { members, workshops } from '../../db/schema';
 import { makeProjection } from './testHarness';
 
 const comment = (text: string) => ({
@@ -102,5 +102,22 @@ describe('PROJ3 a locked dimension is frozen', () => {
     rig.rate(0, 'alpha', { stage: 'effective-practice', rationale: 'changed my mind' });
     rig.setConsensus('alpha', false);
     expect(rig.view.ratings('alpha').get(rig.memberIds[0]!)?.rationale).toBe('changed my mind');
+  });
+
+  it('PROJ3: once the workshop is finalized, no dimension changes any more, locked or not', () => {
+    rig = makeProjection({ members: [{ name: 'Ada' }] });
+    rig.rate(0, 'beta', { stage: 'developing', rationale: 'final words' });
+    rig.reveal(['beta']);
+    rig.db.update(workshops).set({ status: 'finalized' }).where(eq(workshops.id, rig.workshopId)).run();
+    rig.projector.refreshFacts();
+    rig.rate(0, 'beta', { stage: 'effective-practice', rationale: 'rewritten later' });
+    rig.rate(0, 'gamma', { stage: 'developing' });
+    new MemberDoc(rig.memberDocs[0]!).comments.set('late', {
+      ...comment('after the end'),
+      dimensionId: 'beta',
+    });
+    expect(rig.view.ratings('beta').get(rig.memberIds[0]!)?.rationale).toBe('final words');
+    expect(rig.view.ratedBy('gamma')).toEqual([]);
+    expect(rig.view.comments().size).toBe(0);
   });
 });

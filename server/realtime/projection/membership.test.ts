@@ -114,4 +114,21 @@ describe('PROJ4 anonymity and PROJ6 membership', () => {
     expect(rig.view.ratedBy('alpha')).toEqual([rig.memberIds[0]]);
     expect(rig.view.ratedBy('beta')).toEqual([]);
   });
+
+  it("PROJ6: an observer's doc contributes nothing, even if one is attached", () => {
+    rig = makeProjection({ members: [{ name: 'Olive', role: 'observer' }] });
+    rig.rate(0, 'alpha', { stage: 'developing' });
+    new MemberDoc(rig.memberDocs[0]!).comments.set('c1', {
+      dimensionId: 'alpha',
+      parentKey: null,
+      text: 'observer speaking',
+      evidence: [],
+      createdAt: 1,
+      editedAt: null,
+      deleted: false,
+    });
+    expect(rig.view.map('rated').size).toBe(0);
+    expect(rig.view.map('comments').size).toBe(0);
+    expect(rig.view.members().get(rig.memberIds[0]!)?.role).toBe('observer');
+  });
 });

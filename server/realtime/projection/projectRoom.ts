@@ -26,7 +26,7 @@ export function projectFirstRound(facts: WorkshopFacts): Map<string, FirstRoundR
   const out = new Map<string, FirstRoundRating>();
   for (const [dimensionId, reveal] of facts.reveals) {
     for (const [memberId, stage] of Object.entries(reveal.firstRound)) {
-      if (facts.activeMemberIds.has(memberId)) out.set(dimensionMemberKey(dimensionId, memberId), { stage });
+      if (facts.contributorIds.has(memberId)) out.set(dimensionMemberKey(dimensionId, memberId), { stage });
     }
   }
   return out;

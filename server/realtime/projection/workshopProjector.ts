@@ -59,12 +59,12 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
 
   const write = (fn: () => void) => workshopDoc.transact(fn, PROJECTION_ORIGIN);
 
-  /** PROJ3: is this entry about a locked dimension (before or after the change)? */
-  const lockedByKey = (key: string) => facts.locked.has(splitKey(key)[0]);
+  /** PROJ3: is this entry about a frozen dimension (before or after the change)? */
+  const lockedByKey = (key: string) => facts.frozen.has(splitKey(key)[0]);
   const lockedByValue = (current: unknown, next: unknown) =>
-    facts.locked.has(dimensionOf(current) ?? '') || facts.locked.has(dimensionOf(next) ?? '');
+    facts.frozen.has(dimensionOf(current) ?? '') || facts.frozen.has(dimensionOf(next) ?? '');
   const lockedComment = (commentKey: string) =>
-    facts.locked.has(dimensionOf(map('comments').get(commentKey)) ?? '');
+    facts.frozen.has(dimensionOf(map('comments').get(commentKey)) ?? '');
 
   function projectFacts(): void {
     const all = { owns: () => true };
@@ -75,7 +75,7 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     diffMap(map('consensus'), facts.consensus, all);
     diffMap(map('focus'), projectFocus(facts), all);
     // PROJ6: entries of removed (or unknown) members leave the doc, except where a lock froze them.
-    const stranger = (memberId: string) => !facts.activeMemberIds.has(memberId);
+    const stranger = (memberId: string) => !facts.contributorIds.has(memberId);
     const none = new Map<string, never>();
     diffMap(map('rated'), none, { owns: (k) => stranger(splitKey(k)[1]), frozen: lockedByKey });
     diffMap(map('ratings'), none, { owns: (k) => stranger(splitKey(k)[1]), frozen: lockedByKey });
@@ -90,7 +90,7 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   }
 
   function projectOwnDoc(memberId: string, doc: Y.Doc): void {
-    const projection = facts.activeMemberIds.has(memberId)
+    const projection = facts.contributorIds.has(memberId)
       ? projectMember(doc, {
           memberId,
           rules: facts.rules,
@@ -112,7 +112,7 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
 
   function projectReactionCounts(): void {
     const comments = map('comments');
-    const active = [...reactionsByMember].filter(([id]) => facts.activeMemberIds.has(id)).map(([, r]) => r);
+    const active = [...reactionsByMember].filter(([id]) => facts.contributorIds.has(id)).map(([, r]) => r);
     const visible = (key: string) => {
       const comment = comments.get(key) as { deleted?: unknown } | undefined;
       return comment !== undefined && comment.deleted === false;
