@@ -103,9 +103,11 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
           waiter.current?.resolve();
           waiter.current = null;
         }}
-        onGiveUp={() => {
+        onGiveUp={(keepPage) => {
           setExpired(false);
-          setUser(null);
+          // Keeping the page: later calls fail with their own inline errors instead of re-prompting.
+          if (keepPage) setSignedIn(false);
+          else setUser(null);
           waiter.current?.reject(new Error('sign-in declined'));
           waiter.current = null;
         }}

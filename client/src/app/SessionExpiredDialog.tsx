@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { authApi } from '../api/endpoints';
 import type { User } from '../api/types';
 import { Button } from '../components/Button';
@@ -10,8 +10,11 @@ export interface SessionExpiredDialogProps {
   isOpen: boolean;
   previousUser: User | null;
   onSignedIn: (user: User) => void;
-  /** The person chose not to sign in (or cannot: a guest without a password). */
-  onGiveUp: () => void;
+  /**
+   * The person chose not to sign in. `keepPage`: a guest (no password to sign in with) stays on the
+   * page so they can copy what they typed; an account holder chose "Sign out".
+   */
+  onGiveUp: (keepPage: boolean) => void;
 }
 
 /**
@@ -25,12 +28,21 @@ export function SessionExpiredDialog({ isOpen, previousUser, onSignedIn, onGiveU
   const [pending, setPending] = useState(false);
   const isGuest = previousUser?.kind === 'guest';
 
+  // Each time it opens, start from the signed-out account's email and an empty password.
+  useEffect(() => {
+    if (isOpen) {
+      setEmail(previousUser?.email ?? '');
+      setPassword('');
+      setError(undefined);
+    }
+  }, [isOpen, previousUser]);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     setPending(true);
     setError(undefined);
     try {
-      const { user } = await authApi.login({ email: email || previousUser?.email || '', password });
+      const { user } = await authApi.login({ email: email.trim(), password });
       setPassword('');
       onSignedIn(user);
     } catch (err) {
@@ -49,7 +61,7 @@ export function SessionExpiredDialog({ isOpen, previousUser, onSignedIn, onGiveU
             ask the facilitator for a new one. Copy anything you typed before you leave this page.
           </p>
           <div className="dialog__actions">
-            <Button onPress={onGiveUp}>Close</Button>
+            <Button onPress={() => onGiveUp(true)}>Close</Button>
           </div>
         </>
       ) : (
@@ -61,7 +73,7 @@ export function SessionExpiredDialog({ isOpen, previousUser, onSignedIn, onGiveU
             type="email"
             autoComplete="email"
             isRequired
-            value={email || previousUser?.email || ''}
+            value={email}
             onChange={setEmail}
           />
           <TextField
@@ -74,7 +86,7 @@ export function SessionExpiredDialog({ isOpen, previousUser, onSignedIn, onGiveU
             autoFocus
           />
           <div className="dialog__actions">
-            <Button variant="secondary" onPress={onGiveUp}>
+            <Button variant="secondary" onPress={() => onGiveUp(false)}>
               Sign out
             </Button>
             <Button type="submit" isPending={pending}>
