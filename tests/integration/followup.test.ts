@@ -97,7 +97,7 @@ describe('GET /api/workshops/:id/comparison', () => {
       if (stage === 'not-assessed') setConsensus(t, workshopId, dimensionId, { notAssessedReason: 'Out of scope this year.' });
       else if (stage) setConsensus(t, workshopId, dimensionId, { stage, locked: true, lockedAt: t.clock.now });
     };
-    dims.forEach((d, i) => set(w.workshopId, d, plan[i]![0]));
+    for (const [i, d] of dims.entries()) set(w.workshopId, d, plan[i]![0]);
     const items = [
       { dimensionId: dims[0], targetStage: 'developing', actions: 'Map programs', status: 'done' },
       { dimensionId: dims[2], targetStage: 'effective-practice', actions: 'Keep it up', status: 'in-progress' },
@@ -106,7 +106,7 @@ describe('GET /api/workshops/:id/comparison', () => {
     for (const body of items) expect((await t.request(fay, 'POST', `/api/workshops/${w.workshopId}/action-items`, body)).status).toBe(201);
 
     const next = (await (await t.request(fay, 'POST', `/api/workshops/${w.workshopId}/follow-up`, {})).json()).workshop;
-    dims.forEach((d, i) => set(next.id, d, plan[i]![1]));
+    for (const [i, d] of dims.entries()) set(next.id, d, plan[i]![1]);
 
     // Only members of the current workshop see it; the previous one is no follow-up.
     const outsider = seedWorkshop(t, { people: [{ name: 'Out', role: 'facilitator', perspective: 'IT' }] }).userIds[0]!;
