@@ -5,13 +5,15 @@ import type { Hono } from 'hono';
 import { loadRubrics } from '../rubric/loader';
 import type { Rubric } from '../rubric/schema';
 import { createApp } from './app';
+import { sessionCookieName } from './auth/cookie';
+import { type SessionDeps, validateSessionToken } from './auth/session';
 import type { Config } from './config';
 import { type Database_, databaseFile, openDatabase } from './db/client';
 import type { AppEnv } from './http/env';
 import { attachRealtime, type Realtime, type RealtimeDeps } from './realtime/attachRealtime';
 import type { RealtimeBridge } from './realtime/bridge';
 import { createWorkshopProjector } from './realtime/projection/workshopProjector';
-import type { UpgradeAuthenticator } from './realtime/sessionAuth';
+import { cookieAuthenticator, type UpgradeAuthenticator } from './realtime/sessionAuth';
 import { mountClient } from './static';
 
 export interface StartServerOptions {
@@ -70,7 +72,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     database,
     rubrics,
     now,
-    authenticate: options.authenticate ?? defaultAuthenticator(),
+    authenticate: options.authenticate ?? sessionCookieAuthenticator({ database, config, now }),
   });
   bridge = realtime.bridge;
   await new Promise<void>((resolve, reject) => {
@@ -99,7 +101,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
-/** Until server/auth/session.ts lands, websocket upgrades cannot be authenticated: refuse them all. */
-function defaultAuthenticator(): UpgradeAuthenticator {
-  return () => null;
+/**
+ * The websocket upgrade authenticates exactly like an HTTP request: the session cookie, validated
+ * by server/auth/session.ts (which also slides its expiry).
+ */
+function sessionCookieAuthenticator(deps: SessionDeps): UpgradeAuthenticator {
+  return cookieAuthenticator([sessionCookieName(deps.config)], (token) => {
+    const valid = validateSessionToken(deps, token);
+    return valid ? { userId: valid.user.id, sessionId: valid.session.id } : null;
+  });
 }

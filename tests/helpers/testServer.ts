@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
 import { loadRubrics } from '../../rubric/loader';
+import { sessionCookieName } from '../../server/auth/cookie';
+import { createSession, invalidateSession } from '../../server/auth/session';
 import { type Config, testConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { newId } from '../../server/db/ids';
 import { institutions, members, users, workshops } from '../../server/db/schema';
-import type { Principal } from '../../server/realtime/connection';
-import { cookieAuthenticator } from '../../server/realtime/sessionAuth';
+import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/startServer';
 import { defaultSettings, type WorkshopSettings } from '../../server/workshops/settings';
 import type { MemberRole } from '../../shared/domain';
@@ -18,14 +17,14 @@ export interface TestServer extends RunningServer {
   origin: string;
   /** A session for `userId`: returns the Cookie header value. */
   login(userId: string): { cookie: string; sessionId: string };
-  /** Ends a session: later upgrades with it fail (the bridge is told separately by the caller). */
+  /** Ends a session as logout does: later upgrades fail and open sockets close (4411). */
   logout(sessionId: string): void;
 }
 
 /**
  * The real server (HTTP + websocket sync) in-process on port 0, on a private in-memory database
- * unless `dataDir` is given. Sessions come from a test authenticator keyed by random tokens, so
- * transport tests do not depend on the sign-up flow.
+ * unless one is given. `login(userId)` issues a real session (server/auth/session.ts); the
+ * upgrade validates it exactly as in production.
  */
 export async function startTestServer(
   options: { config?: Partial<Config>; database?: StartServerOptions['database'] } & Pick<
@@ -34,7 +33,6 @@ export async function startTestServer(
   > = {},
 ): Promise<TestServer> {
   const config = testConfig({ port: 0, host: '127.0.0.1', logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent', ...options.config });
-  const tokens = new Map<string, Principal>();
   const database = options.database ?? openDatabase(':memory:');
   const server = await startServer({
     config,
@@ -42,7 +40,6 @@ export async function startTestServer(
     rubrics: loadRubrics(),
     now: options.now,
     realtime: options.realtime,
-    authenticate: cookieAuthenticator(['ler_session'], (token) => tokens.get(token) ?? null),
   });
   const close = server.close;
   return {
@@ -50,13 +47,12 @@ export async function startTestServer(
     wsUrl: `ws://localhost:${server.port}`,
     origin: `http://localhost:${server.port}`,
     login(userId) {
-      const token = randomBytes(16).toString('hex');
-      const sessionId = `s_${token.slice(0, 8)}`;
-      tokens.set(token, { userId, sessionId });
-      return { cookie: `ler_session=${token}`, sessionId };
+      const { token, session } = createSession({ database, config, now: options.now ?? Date.now }, userId);
+      return { cookie: `${sessionCookieName(config)}=${token}`, sessionId: session.id };
     },
     logout(sessionId) {
-      for (const [t, p] of tokens) if (p.sessionId === sessionId) tokens.delete(t);
+      // The real logout path: deletes the row and tells the bridge (sockets close with 4411).
+      invalidateSession({ database, config, now: options.now ?? Date.now, realtime: server.realtime.bridge }, sessionId);
     },
     async close() {
       await close();

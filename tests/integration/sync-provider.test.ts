@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MemberDoc } from '../../shared/docs/memberDoc';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
+import { MemberDoc } from '../../shared/docs/memberDoc';
+import { createWorkshop, joinWorkshop, signUp } from '../helpers/fixtures';
 import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/waitFor';
 import { connectProvider } from '../helpers/wsClient';
@@ -51,5 +52,26 @@ describe('stock y-websocket provider through the real server', () => {
     await waitFor(() => server!.realtime.stats().pendingWrites === 0);
     const stored = await storedDoc(server, memberDocName(workshopId, alice!.memberId));
     expect(new MemberDoc(stored).getRating(dimensionId)?.rationale).toBe('we have a pilot');
+  });
+
+  it('SYNC02 works with sessions from the real sign-up, workshop and invite routes', async () => {
+    server = await startTestServer();
+    const facilitator = await signUp(server.app);
+    const workshop = await createWorkshop(server.app, facilitator.cookie);
+    const guest = await joinWorkshop(server.app, facilitator.cookie, workshop.id, { role: 'participant', name: 'Gail' });
+    const mine = connectProvider(server.wsUrl, memberDocName(workshop.id, guest.memberId), {
+      cookie: guest.cookie,
+      origin: server.origin,
+    });
+    const shared = connectProvider(server.wsUrl, workshopDocName(workshop.id), {
+      cookie: facilitator.cookie,
+      origin: server.origin,
+    });
+    providers.push(mine, shared);
+    await waitFor(() => mine.synced && shared.synced, { what: 'both providers synced' });
+    // The facilitator reads the projected workshop doc: the guest is listed by the server.
+    await waitFor(() => shared.doc.getMap('members').has(guest.memberId), { what: 'guest listed' });
+    new MemberDoc(mine.doc).setRating('x', { stage: null, rationale: 'r', updatedAt: 1 });
+    await waitFor(async () => new MemberDoc(await storedDoc(server!, memberDocName(workshop.id, guest.memberId))).getRating('x') !== null);
   });
 });
