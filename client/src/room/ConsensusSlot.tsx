@@ -1,8 +1,9 @@
+import { ConsensusPanel } from '../consensus/ConsensusPanel';
+
 /**
- * SLOT for the consensus team's `ConsensusPanel` (client/src/consensus, props {workshopId,
- * dimensionId, isFacilitator}). Until it exists this renders nothing; replace the body with
- * `<ConsensusPanel {...props} />` once it is exported.
+ * The consensus team's panel (client/src/consensus), embedded in the dimension view. A seam of its
+ * own so the room does not depend on the panel's internals.
  */
-export function ConsensusSlot(_props: { workshopId: string; dimensionId: string; isFacilitator: boolean }) {
-  return null;
+export function ConsensusSlot(props: { workshopId: string; dimensionId: string; isFacilitator: boolean }) {
+  return <ConsensusPanel {...props} />;
 }
