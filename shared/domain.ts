@@ -9,8 +9,9 @@ export type WorkshopStatus = (typeof WorkshopStatus)[keyof typeof WorkshopStatus
 export const workshopStatuses = Object.values(WorkshopStatus);
 
 /**
- * named: names visible to members. anonymous-while-rating: pseudonyms until a dimension is locked
- * (then names). anonymous: names never leave the server.
+ * named: names visible to members. anonymous-while-rating: pseudonyms while the workshop is open,
+ * real names once it is finalized (per-dimension unmasking would unmask a person everywhere, since
+ * the member list is shared). anonymous: names never leave the server. See docs/documents.md.
  */
 export const AnonymityMode = {
   named: 'named',
