@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { ActionItem, ReportDimension, ReportModel } from '../../../server/report/types';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ActionItemForm } from './ActionItemForm';
+import { reportApi } from './reportApi';
+
+const statusWords: Record<ActionItem['status'], string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+interface Props {
+  model: ReportModel;
+  dimension: ReportDimension;
+  canEdit: boolean;
+  onChanged: () => void;
+}
+
+/** The dimension's action plan; facilitators add, edit and delete items (also after finalize). */
+export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [error, setError] = useState<unknown>();
+  const items = dimension.actionPlan;
+  const label = (id: string) => model.rubric.stages.find((s) => s.id === id)?.label ?? id;
+
+  const remove = async (item: ActionItem) => {
+    if (!window.confirm(`Delete the action "${item.actions.slice(0, 60)}"?`)) return;
+    try {
+      await reportApi.deleteItem(model.workshop.id, item.id);
+      setError(undefined);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (!canEdit && items.length === 0) return null;
+  return (
+    <div className="report-plan">
+      <h4>Action plan</h4>
+      {items.length === 0 ? <p>No actions planned yet.</p> : null}
+      <ul>
+        {items.map((item) =>
+          editing === item.id ? (
+            <li key={item.id}>
+              <ActionItemForm
+                workshopId={model.workshop.id}
+                dimensionId={dimension.id}
+                stages={model.rubric.stages}
+                item={item}
+                onDone={(saved) => {
+                  setEditing(null);
+                  if (saved) onChanged();
+                }}
+              />
+            </li>
+          ) : (
+            <li key={item.id}>
+              <strong>Target: {label(item.targetStage)}.</strong> {item.actions} — owner: {item.owner || 'unassigned'}; due{' '}
+              {item.dueDate ?? 'not set'}; status: <span className="badge">{statusWords[item.status]}</span>
+              {canEdit ? (
+                <span className="no-print report-plan__buttons">
+                  <Button variant="secondary" onPress={() => setEditing(item.id)} aria-label={`Edit action: ${item.actions.slice(0, 40)}`}>
+                    Edit
+                  </Button>
+                  <Button variant="secondary" onPress={() => void remove(item)} aria-label={`Delete action: ${item.actions.slice(0, 40)}`}>
+                    Delete
+                  </Button>
+                </span>
+              ) : null}
+            </li>
+          ),
+        )}
+      </ul>
+      <ErrorMessage error={error} title="Could not change the action plan" />
+      {canEdit && editing === 'new' ? (
+        <ActionItemForm
+          workshopId={model.workshop.id}
+          dimensionId={dimension.id}
+          stages={model.rubric.stages}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) onChanged();
+          }}
+        />
+      ) : canEdit ? (
+        <p className="no-print">
+          <Button variant="secondary" onPress={() => setEditing('new')}>
+            Add an action for {dimension.title}
+          </Button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
