@@ -1,9 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type WebSocket from 'ws';
 import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
 import { CloseCode, CloseReason, MessageType } from '../../shared/protocol';
@@ -12,8 +12,8 @@ import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages';
 import type { MemberRow } from './permissions';
 import { TokenBucket } from './rateLimit';
-import type { Room, RoomPeer } from './room';
 import { isNoopFor } from './readOnlyCheck';
+import type { Room, RoomPeer } from './room';
 import { inspectStateVector, inspectUpdate, MalformedUpdateError } from './updateGuard';
 
 export interface Principal {
@@ -230,15 +230,22 @@ export class Connection implements RoomPeer {
   }
 
   private onAwareness(room: Room, payload: Uint8Array): void {
-    if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
     const verdict = filterAwarenessUpdate(payload, {
       ownedClientId: this.ownedClientId,
-      isClaimedByOther: (id) => room.isClaimed(id, this),
+      // A clientID already present in the room (someone else's, or an echo) can never be claimed.
+      isKnown: (id) => room.awareness.getStates().has(id) || room.isClaimed(id, this),
       user: this.user,
     });
     if (!verdict.ok) throw new Refusal(CloseCode.malformed, verdict.reason);
-    this.ownedClientId = verdict.clientId;
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.update, this);
+    if (verdict.dropped > 0) {
+      this.hooks.log.debug('awareness entries for other clients dropped', { conn: this.id, dropped: verdict.dropped });
+    }
+    if (!verdict.own) return;
+    // Only a connection's own presence changes count: echoes of others are free, or a lively room
+    // would trip honest clients.
+    if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
+    this.ownedClientId = verdict.own.clientId;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.own.update, this);
   }
 }
 
