@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRubrics } from '../../rubric/loader';
+import { allDimensions } from '../../rubric/schema';
+import { type AppServer, checkA11y, launchBrowser, newPerson, startAppServer } from './helpers';
+
+const ARTIFACTS = path.resolve('test-results');
+
+/**
+ * The report page of a finalized workshop, in Chromium against the real server. The workshop is
+ * built over the HTTP API in the browser's own cookie jar (sign up, create, consensus + lock for
+ * every dimension, an action item, finalize): what a facilitator does in the room, minus the clicks
+ * that other e2e tests already cover.
+ */
+describe('report page (finalized workshop)', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let workshopId = '';
+  const rubric = loadRubrics().get('ler-engagement')!;
+  const dims = allDimensions(rubric);
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    const person = await newPerson(browser, server.url);
+    page = person.page;
+    const http = person.context.request;
+    const call = async (request: APIRequestContext, method: 'post' | 'put', url: string, data: unknown) => {
+      const res = await request[method](url, { data, headers: { Origin: server.url } });
+      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+      return res.json().catch(() => null);
+    };
+    await call(http, 'post', '/api/auth/signup', {
+      email: `report-${Date.now()}@example.edu`,
+      name: 'Rae Reporter',
+      password: 'correct horse battery',
+    });
+    const created = await call(http, 'post', '/api/workshops', { title: 'Spring LER self-assessment', institution: 'Riverbend Community College' });
+    workshopId = created.workshop.id;
+    for (const [i, d] of dims.entries()) {
+      const stage = rubric.stages[i % rubric.stages.length]!.id;
+      await call(http, 'put', `/api/workshops/${workshopId}/dimensions/${d.id}/consensus`, {
+        stage,
+        rationale: `Agreed after discussion of ${d.title}.`,
+        nextSteps: 'Name an owner and a date.',
+      });
+      await call(http, 'post', `/api/workshops/${workshopId}/dimensions/${d.id}/lock`, {});
+    }
+    await call(http, 'post', `/api/workshops/${workshopId}/action-items`, {
+      dimensionId: dims[0]!.id,
+      targetStage: 'effective-practice',
+      actions: 'Adopt a shared skills framework',
+      owner: 'Provost office',
+      dueDate: '2026-06-30',
+    });
+    await call(http, 'post', `/api/workshops/${workshopId}/finalize`, {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders every dimension with its consensus, has no axe violations, and keeps a screenshot', async () => {
+    await page.goto(`/workshops/${workshopId}/report`);
+    await page.getByRole('heading', { level: 1, name: 'Report: Riverbend Community College' }).waitFor();
+    await page.getByText('Final — finalized').waitFor();
+    for (const d of dims) await page.getByRole('heading', { level: 3, name: new RegExp(d.title) }).waitFor();
+    // The radar is one image with a text alternative, and its table carries the same facts.
+    const radar = page.getByRole('img', { name: /Consensus stage per dimension/ });
+    expect(await radar.getAttribute('aria-label')).toContain(`1. ${dims[0]!.title}: ${rubric.stages[0]!.label}`);
+    const table = page.getByRole('table', { name: /radar's data/ });
+    await table.getByRole('row', { name: new RegExp(`${dims[1]!.title}.*${rubric.stages[1]!.label}`) }).waitFor();
+    await page.getByText('Adopt a shared skills framework').waitFor();
+    // A facilitator sees the follow-up button and the downloads.
+    await page.getByRole('button', { name: 'Start a follow-up assessment' }).waitFor();
+    for (const name of ['Download PDF', 'Download CSV (spreadsheet)', 'Download JSON (data)']) {
+      await page.getByRole('link', { name }).waitFor();
+    }
+
+    expect(await checkA11y(page)).toEqual([]);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'report-finalized.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('the PDF download link serves a PDF', async () => {
+    const res = await page.request.get(`/api/workshops/${workshopId}/report.pdf`);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
