@@ -5,7 +5,8 @@ import { roomUrl, setupWorkshop, syncEndpointAvailable } from './roomSetup';
 
 /** axe-core (WCAG 2.1 A/AA) on the room before and after reveal, and on projector mode. */
 
-const POLL = { timeout: 15_000 };
+// Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
+const POLL = { timeout: 30_000 };
 let server: AppServer;
 let browser: Browser;
 let available = false;

@@ -5,7 +5,8 @@ import { roomUrl, setupWorkshop, syncEndpointAvailable } from './roomSetup';
 
 /** A participant completes a rating with rationale and posts a comment with the keyboard only. */
 
-const POLL = { timeout: 15_000 };
+// Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
+const POLL = { timeout: 30_000 };
 let server: AppServer;
 let browser: Browser;
 let available = false;

@@ -8,7 +8,8 @@ import { type Person, recordFrames, roomUrl, setupWorkshop, syncEndpointAvailabl
  * a comment with an evidence link reaching the others, and an offline change that syncs on return.
  */
 
-const POLL = { timeout: 15_000 };
+// Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
+const POLL = { timeout: 30_000 };
 
 let server: AppServer;
 let browser: Browser;
