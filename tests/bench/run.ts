@@ -1,0 +1,56 @@
+/**
+ * npm run bench            — full: 10×20 and 50×20 at 0.5 edits/s/client, 30 s windows (a few minutes)
+ * npm run bench -- --quick — 10×20, 8 s windows (under 90 s)
+ * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
+ * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
+ * The last line printed is one JSON object (see report.ts summaryJson).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchOptions, PROFILES, runBench } from './bench';
+import type { ServerKind } from './clients/types';
+import { markdown, summaryJson, writeDoc } from './report';
+import { WORK_DIR } from './servers/targets';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-storage': { type: 'boolean', default: false },
+    'no-bundle': { type: 'boolean', default: false },
+    'no-doc': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '2' },
+  },
+});
+
+mkdirSync(WORK_DIR, { recursive: true });
+const mode = values.quick ? 'quick' : 'full';
+const profile = PROFILES[mode];
+const servers = (values.only?.split(',') ?? ['relay', 'hocuspocus', 'ours']) as ServerKind[];
+const options: BenchOptions = {
+  mode,
+  loads: [...profile.loads],
+  servers,
+  rate: 0.5,
+  warmupSeconds: profile.warmupSeconds,
+  windowSeconds: profile.windowSeconds,
+  drainSeconds: profile.drainSeconds,
+  decodePerRoom: 2,
+  workers: Number(values.workers),
+  storage: !values['no-storage'],
+  bundle: !values['no-bundle'],
+  profile: values.profile,
+  log: (line) => console.log(line),
+};
+
+const result = await runBench(options);
+const section = markdown(result);
+console.log(`\n${section}\n`);
+if (!values['no-doc']) {
+  const doc = path.resolve(WORK_DIR, '..', '..', '..', 'docs', 'benchmarks.md');
+  writeDoc(doc, mode, section);
+  console.log(`results written to ${path.relative(process.cwd(), doc)} (${mode} section)`);
+}
+console.log(summaryJson(result));
