@@ -23,7 +23,7 @@ function previousWorkshop() {
   return w;
 }
 
-describe('POST /api/workshops/:id/follow-up', () => {
+describe('REPORT9: POST /api/workshops/:id/follow-up', () => {
   it('creates a workshop for the same institution and rubric, carries account members, re-invites guests, copies the plan', async () => {
     const w = previousWorkshop();
     const [fay, acc] = w.userIds as [string, string];
@@ -76,7 +76,7 @@ describe('POST /api/workshops/:id/follow-up', () => {
   });
 });
 
-describe('GET /api/workshops/:id/comparison', () => {
+describe('REPORT10: GET /api/workshops/:id/comparison', () => {
   it('shows the right direction for every dimension and the previous action items’ outcomes', async () => {
     const w = previousWorkshop();
     const fay = w.userIds[0]!;
@@ -133,7 +133,7 @@ describe('GET /api/workshops/:id/comparison', () => {
   });
 });
 
-describe('institutions', () => {
+describe('REPORT11: institutions', () => {
   it('lists institutions where I am a member, and only my workshops of one institution, oldest first', async () => {
     const w = previousWorkshop();
     const [fay, acc] = w.userIds as [string, string];

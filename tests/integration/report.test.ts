@@ -118,7 +118,7 @@ describe('GET /api/workshops/:id/report (JSON model)', () => {
     expect(ss.consensus).toMatchObject({ stage: null, notAssessedReason: 'Student services lead was absent.' });
   });
 
-  it('never shows ratings of a dimension that is not revealed yet (blind rating holds in the report)', async () => {
+  it('REPORT3: never shows ratings of a dimension that is not revealed yet (blind rating holds in the report)', async () => {
     const w = namedWorkshop();
     const res = await t.request(w.userIds[1]!, 'GET', `/api/workshops/${w.workshopId}/report`);
     const body = await res.text();
@@ -128,7 +128,7 @@ describe('GET /api/workshops/:id/report (JSON model)', () => {
     expect(body).not.toContain('secret blind rating');
   });
 
-  it('a workshop with nothing rated is valid and says so', async () => {
+  it('REPORT7: a workshop with nothing rated is valid and says so', async () => {
     const w = seedWorkshop(t, { people: [{ name: 'Solo', role: 'facilitator', perspective: 'IT' }] });
     const res = await t.request(w.userIds[0]!, 'GET', `/api/workshops/${w.workshopId}/report`);
     expect(res.status).toBe(200);
@@ -143,7 +143,7 @@ describe('GET /api/workshops/:id/report (JSON model)', () => {
   });
 });
 
-describe('report access', () => {
+describe('REPORT5: report access', () => {
   it('unknown workshop → 404, non-member → 403, signed out → 401, on every format', async () => {
     const w = namedWorkshop();
     const stranger = seedWorkshop(t, { people: [{ name: 'Stranger', role: 'facilitator', perspective: 'IT' }] }).userIds[0]!;
@@ -172,7 +172,7 @@ describe('GET /api/workshops/:id/report.json and report.csv (downloads)', () => 
     expect(model).toMatchObject({ schemaVersion: 1, rubric: { id: 'ler-engagement', version: '1.0' } });
   });
 
-  it('report.csv: BOM, header, one row per rating and per consensus, formula cells made inert', async () => {
+  it('REPORT6: report.csv: BOM, header, one row per rating and per consensus, formula cells made inert', async () => {
     const w = namedWorkshop();
     const res = await t.request(w.userIds[0]!, 'GET', `/api/workshops/${w.workshopId}/report.csv`);
     expect(res.status).toBe(200);

@@ -26,7 +26,7 @@ const auditRows = (t: ReportTestApp, workshopId: string) =>
     .prepare("select action, target, before, after, actor_member_id as actor from audit_log where workshop_id = ? and action like 'action_item.%' order by id")
     .all(workshopId) as Array<{ action: string; target: string; before: string | null; after: string | null; actor: string }>;
 
-describe('action plan CRUD', () => {
+describe('REPORT8: action plan CRUD', () => {
   it('a facilitator creates, updates and deletes items — after finalize too — each change audited with before/after', async () => {
     const w = setup('finalized');
     const created = await t.request(w.fac, 'POST', w.base, {

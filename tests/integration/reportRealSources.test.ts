@@ -10,7 +10,7 @@ import { makeTestApp } from '../helpers/testApp';
  * consensus from the consensus tables, first round from the reveal, and a locked dimension's
  * ratings from the sealed lock snapshot — not from whatever the member's doc says later.
  */
-describe('report over the real sources', () => {
+describe('REPORT4: report over the real sources', () => {
   let close = () => {};
   afterEach(() => close());
 
