@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { testConfig } from '../../server/config';
+import { openDatabase } from '../../server/db/client';
+import type { DocStore } from '../../server/realtime/docStore';
+import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
+import { memberDocName, workshopDocName } from '../../shared/docNames';
+import { MemberDoc } from '../../shared/docs/memberDoc';
+import { CloseCode } from '../../shared/protocol';
+import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
+import { waitFor } from '../helpers/waitFor';
+import { frames, mapSetUpdate, rawClient } from '../helpers/wsClient';
+
+/** A SQLite store whose loads and appends can be held back by the test. */
+function gatedStore(database: ReturnType<typeof openDatabase>) {
+  const inner = createSqliteDocStore(database.db, Date.now);
+  const gates = { load: null as Promise<void> | null, append: null as Promise<void> | null };
+  const loads = new Map<string, number>();
+  const store: DocStore = {
+    ...inner,
+    async load(name) {
+      loads.set(name, (loads.get(name) ?? 0) + 1);
+      await gates.load;
+      return inner.load(name);
+    },
+    async appendUpdates(updates) {
+      await gates.append;
+      return inner.appendUpdates(updates);
+    },
+  };
+  const hold = (which: 'load' | 'append') => {
+    let release = () => {};
+    gates[which] = new Promise<void>((r) => {
+      release = () => {
+        gates[which] = null;
+        r();
+      };
+    });
+    return release;
+  };
+  return { store, loads, hold };
+}
+
+describe('rooms: loading, queueing, unloading, limits', () => {
+  let server: TestServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it('SYNC60 concurrent first connections share one load of the workshop', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store } });
+    const w = seedWorkshop(server, ['facilitator', 'participant']);
+    const release = gated.hold('load');
+    const clients = w.members.flatMap((m) => [
+      rawClient(server!.wsUrl, workshopDocName(w.workshopId), { cookie: m.cookie, origin: server!.origin }),
+      rawClient(server!.wsUrl, memberDocName(w.workshopId, m.memberId), { cookie: m.cookie, origin: server!.origin }),
+    ]);
+    await Promise.all(clients.map((c) => c.opened));
+    await waitFor(() => server!.realtime.stats().connections === 4);
+    release();
+    await waitFor(() => server!.realtime.stats().peers === 4);
+    expect(gated.loads.get(workshopDocName(w.workshopId))).toBe(1);
+    for (const m of w.members) expect(gated.loads.get(memberDocName(w.workshopId, m.memberId))).toBe(1);
+    for (const c of clients) c.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    database.close();
+  });
+
+  it('SYNC61 frames sent while the room loads are queued and applied in order; too many close with 4408', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store, limits: { maxQueuedMessages: 5 } } });
+    const w = seedWorkshop(server, ['facilitator', 'participant']);
+    const bob = w.members[1]!;
+    const docName = memberDocName(w.workshopId, bob.memberId);
+    let release = gated.hold('load');
+    const ok = rawClient(server.wsUrl, docName, { cookie: bob.cookie, origin: server.origin });
+    await ok.opened;
+    const writer = new Y.Doc();
+    const sent: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => sent.push(u));
+    for (let i = 0; i < 4; i++) writer.getMap('drafts').set('n', i);
+    for (const u of sent) ok.send(frames.update(u));
+    await waitFor(() => server!.realtime.stats().connections === 1);
+    release();
+    await waitFor(() => ok.doc.getMap('drafts').get('n') === 3);
+    ok.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+
+    release = gated.hold('load');
+    const flood = rawClient(server.wsUrl, docName, { cookie: bob.cookie, origin: server.origin });
+    await flood.opened;
+    for (let i = 0; i < 6; i++) flood.send(frames.update(mapSetUpdate('drafts', 'x', i)));
+    expect(await flood.closed).toBe(CloseCode.queueOverflow);
+    release();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    expect((await storedDoc(server, docName)).getMap('drafts').toJSON()).toEqual({ n: 3 });
+    database.close();
+  });
+
+  it('SYNC62 a room does not unload while a save is pending; the save lands', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const c = rawClient(server.wsUrl, docName, { cookie: f.cookie, origin: server.origin });
+    await c.opened;
+    c.send(frames.step1(new Y.Doc()));
+    await waitFor(() => c.frames.length >= 2);
+    const release = gated.hold('append');
+    c.send(frames.update(mapSetUpdate('drafts', 'k', 'v')));
+    await waitFor(() => server!.realtime.stats().pendingWrites === 1);
+    c.ws.close();
+    await waitFor(() => server!.realtime.stats().connections === 0);
+    // Still loaded: the update is not durable yet.
+    expect(server.realtime.stats().workshops).toBe(1);
+    release();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    expect((await storedDoc(server, docName)).getMap('drafts').get('k')).toBe('v');
+    database.close();
+  });
+
+  it('SYNC48 a write that would grow the doc past WS_MAX_DOC_BYTES closes with 4413 and is not stored', async () => {
+    server = await startTestServer({ config: { ws: { ...testConfig().ws, maxDocBytes: 4000 } } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const c = rawClient(server.wsUrl, docName, { cookie: f.cookie, origin: server.origin });
+    await c.opened;
+    c.send(frames.update(mapSetUpdate('drafts', 'small', 'x'.repeat(1000))));
+    await waitFor(() => c.doc.getMap('drafts').has('small'));
+    c.send(frames.update(mapSetUpdate('drafts', 'big', 'x'.repeat(3500))));
+    expect(await c.closed).toBe(CloseCode.documentTooLarge);
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    expect(Object.keys((await storedDoc(server, docName)).getMap('drafts').toJSON())).toEqual(['small']);
+  });
+
+  it('SYNC63 1,000 connect/disconnect cycles leave no workshops, rooms, peers, sockets or listeners behind', async () => {
+    server = await startTestServer();
+    const w = seedWorkshop(server, ['facilitator', 'participant', 'observer']);
+    const upgradeListeners = server.httpServer.listenerCount('upgrade');
+    const targets = [
+      [w.members[0]!, workshopDocName(w.workshopId)],
+      [w.members[1]!, memberDocName(w.workshopId, w.members[1]!.memberId)],
+      [w.members[2]!, workshopDocName(w.workshopId)],
+      [w.members[0]!, memberDocName(w.workshopId, w.members[0]!.memberId)],
+    ] as const;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const BATCH = 8;
+    for (let i = 0; i < 1000; i += BATCH) {
+      await Promise.all(
+        Array.from({ length: BATCH }, async (_, j) => {
+          const [m, docName] = targets[(i + j) % targets.length]!;
+          const c = rawClient(server!.wsUrl, docName, { cookie: m.cookie, origin: server!.origin });
+          await c.opened;
+          c.send(frames.step1(new Y.Doc()));
+          await waitFor(() => c.frames.length >= 2);
+          c.ws.close();
+          await c.closed;
+        }),
+      );
+    }
+    await waitFor(() => {
+      const s = server!.realtime.stats();
+      return s.workshops === 0 && s.rooms === 0 && s.connections === 0 && s.peers === 0 && s.sockets === 0 && s.unloading === 0;
+    });
+    expect(server.httpServer.listenerCount('upgrade')).toBe(upgradeListeners);
+    // Heap without forcing GC is noisy: only a gross leak (≈ 100 KB per cycle) fails this.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1000);
+  }, 120_000);
+
+  it('SYNC70 bridge.memberRatings reads live docs when loaded and stored docs otherwise', async () => {
+    server = await startTestServer();
+    const w = seedWorkshop(server, ['facilitator', 'participant']);
+    const bob = w.members[1]!;
+    const c = rawClient(server.wsUrl, memberDocName(w.workshopId, bob.memberId), { cookie: bob.cookie, origin: server.origin });
+    await c.opened;
+    const doc = new Y.Doc();
+    new MemberDoc(doc).setRating('d1', { stage: 'developing', rationale: 'r', updatedAt: 5 });
+    c.send(frames.update(Y.encodeStateAsUpdate(doc)));
+    await waitFor(() => c.doc.getMap('ratings').has('d1'));
+    const live = await server.realtime.bridge.memberRatings(w.workshopId);
+    expect(live.get(bob.memberId)?.get('d1')?.stage).toBe('developing');
+    c.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    const stored = await server.realtime.bridge.memberRatings(w.workshopId);
+    expect(stored.get(bob.memberId)?.get('d1')?.stage).toBe('developing');
+    expect(stored.get(w.members[0]!.memberId)?.size).toBe(0);
+  });
+});
