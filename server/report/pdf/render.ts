@@ -1,5 +1,5 @@
 import { allDimensionsOf, type ReportModel } from '../types';
-import { drawRadar, stageShade } from './charts';
+import { drawRadar } from './charts';
 import { writeDimension } from './dimension';
 import { PdfWriter } from './writer';
 
@@ -62,7 +62,7 @@ export async function reportToPdf(model: ReportModel): Promise<Buffer> {
       }),
     );
     w.paragraph(
-      `Stage shades, light to dark: ${model.rubric.stages.map((s, i) => `${s.label} (${stageShade(i, model.rubric.stages.length)})`).join(', ')}; white = not sure.`,
+      `In the bar charts below, stages are shaded from light to dark in rubric order (${model.rubric.stages.map((s) => s.label).join(', ')}); white = not sure. Every bar also prints its counts.`,
       { muted: true, size: 8 },
     );
   });

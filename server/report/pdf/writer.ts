@@ -57,7 +57,8 @@ export class PdfWriter {
 
   heading(level: 1 | 2 | 3, text: string): void {
     const size = level === 1 ? 20 : level === 2 ? 15 : 12.5;
-    this.ensureSpace(size * 4);
+    // Keep a heading with what follows it: a category or dimension heading never ends a page.
+    this.ensureSpace(level === 1 ? size * 4 : level === 2 ? 170 : 110);
     this.doc.moveDown(level === 1 ? 0 : 0.6);
     this.parent.add(
       this.doc.struct(`H${level}`, {}, () => {
