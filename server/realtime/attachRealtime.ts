@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { CloseCode } from '../../shared/protocol';
+import type * as Y from 'yjs';
 import type { Rubric } from '../../rubric/schema';
+import { parseDocName } from '../../shared/docNames';
+import { CloseCode } from '../../shared/protocol';
 import { recordAudit } from '../audit/record';
 import type { Config } from '../config';
 import type { Database_ } from '../db/client';
@@ -10,6 +12,7 @@ import { Connection, type ConnectionLimits } from './connection';
 import type { DocStore } from './docStore';
 import { watchEventLoopLag } from './eventLoopLag';
 import { consoleRealtimeLog, errorMessage, type RealtimeLog } from './log';
+import { loadMemberRatings } from './memberRatings';
 import { resolveAccess } from './permissions';
 import { PersistQueue } from './persistQueue';
 import { noopProjectorFactory, type ProjectorFactory } from './projectorPort';
@@ -17,7 +20,6 @@ import { RoomRegistry } from './roomRegistry';
 import type { UpgradeAuthenticator } from './sessionAuth';
 import { createSqliteDocStore } from './sqliteDocStore';
 import { handleUpgrade } from './upgrade';
-import { loadMemberRatings } from './memberRatings';
 
 export interface RealtimeDeps {
   config: Config;
@@ -49,6 +51,8 @@ export interface RealtimeStats {
 export interface Realtime {
   bridge: RealtimeBridge;
   stats(): RealtimeStats;
+  /** The loaded doc of that name, or null (tests compare it with clients and storage). */
+  liveDoc(docName: string): Y.Doc | null;
   /** SIGTERM: stop accepting, flush every accepted update, close sockets with 1001. Idempotent. */
   close(): Promise<void>;
 }
@@ -208,6 +212,12 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
 
   return {
     bridge,
+    liveDoc(docName) {
+      const address = parseDocName(docName);
+      const group = address && registry.group(address.workshopId);
+      if (!address || !group) return null;
+      return address.kind === 'workshop' ? group.workshopRoom.doc : (group.memberRoom(address.memberId)?.doc ?? null);
+    },
     stats: () => ({
       ...registry.stats(),
       sockets: wss.clients.size,
