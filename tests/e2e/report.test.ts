@@ -88,6 +88,34 @@ describe('report page (finalized workshop)', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
   });
 
+  it('a facilitator adds an action in the page, starts a follow-up, and its report compares (axe clean)', async () => {
+    await page.getByRole('button', { name: `Add an action for ${dims[1]!.title}` }).click();
+    await page.getByRole('textbox', { name: 'Actions' }).fill('Publish a microcredential catalogue');
+    await page.getByLabel('Owner (optional)').fill('Continuing education');
+    expect(await checkA11y(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await page.getByText('Publish a microcredential catalogue').waitFor();
+
+    await page.getByRole('button', { name: 'Start a follow-up assessment' }).click();
+    const created = page.getByRole('status').getByRole('link');
+    await created.waitFor();
+    const nextPath = (await created.getAttribute('href'))!;
+    expect(nextPath).toMatch(/^\/workshops\/[^/]+$/);
+    expect(nextPath).not.toBe(`/workshops/${workshopId}`);
+
+    await page.goto(`${nextPath}/report`);
+    await page.getByRole('heading', { level: 2, name: 'Compared with the previous assessment' }).waitFor();
+    const comparison = page.getByRole('table', { name: 'Consensus stage, previous and current' });
+    await comparison.getByRole('row', { name: new RegExp(`${dims[0]!.title}.*${rubric.stages[0]!.label}.*Not assessed yet`) }).waitFor();
+    const outcomes = page.getByRole('table', { name: 'Previous action plan: outcomes' });
+    await outcomes.getByRole('row', { name: /Publish a microcredential catalogue/ }).waitFor();
+    // The plan was copied into the follow-up as its starting point.
+    await page.getByRole('heading', { level: 3, name: new RegExp(dims[1]!.title) }).waitFor();
+    expect(await page.getByText('Publish a microcredential catalogue').count()).toBeGreaterThanOrEqual(2);
+    expect(await checkA11y(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-follow-up.png'), fullPage: true });
+  });
+
   it('the PDF download link serves a PDF', async () => {
     const res = await page.request.get(`/api/workshops/${workshopId}/report.pdf`);
     expect(res.status()).toBe(200);
