@@ -3,7 +3,7 @@ import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Rubric } from '../../rubric/schema';
 import { parseDocName } from '../../shared/docNames';
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, CloseReason } from '../../shared/protocol';
 import { recordAudit } from '../audit/record';
 import type { Config } from '../config';
 import type { Database_ } from '../db/client';
@@ -134,14 +134,14 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
           onSocket(ws, principal, docName, address) {
             const decision = resolveAccess(database.db, principal.userId, address);
             if (decision.access === 'none') {
-              ws.close(decision.code);
+              ws.close(decision.code, CloseReason[decision.code]);
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }
             const mine = bySession.get(principal.sessionId) ?? new Set<Connection>();
             // One session opening hundreds of sockets would exhaust memory for everyone.
             if (mine.size >= config.ws.maxConnectionsPerSession) {
-              ws.close(CloseCode.tooManyConnections);
+              ws.close(CloseCode.tooManyConnections, CloseReason[CloseCode.tooManyConnections]);
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }

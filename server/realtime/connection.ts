@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -265,12 +264,4 @@ function decodeFrame(frame: Uint8Array): { type: number; step: number; payload: 
   } catch (err) {
     throw new Refusal(CloseCode.malformed, `undecodable frame: ${errorMessage(err)}`);
   }
-}
-
-/** For tests: an encoded frame of the given type and payload. */
-export function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
 }

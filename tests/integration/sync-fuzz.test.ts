@@ -52,7 +52,9 @@ async function runFuzz(seed: number, steps: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ler-fuzz-${seed}-`));
   const dbFile = path.join(dir, 'ler.db');
   let database = openDatabase(dbFile);
-  let server: TestServer = await startTestServer({ database });
+  // Compacting every 10 updates makes snapshots + later updates part of every run.
+  const realtime = { compactEvery: 10 };
+  let server: TestServer = await startTestServer({ database, realtime });
   const port = server.port;
   const clients: Client[] = [];
   let reader: WebsocketProvider | null = null;
@@ -65,6 +67,14 @@ async function runFuzz(seed: number, steps: number): Promise<void> {
       }
     }
     reader = connectProvider(server.wsUrl, workshopDocName(w.workshopId), { cookie: w.members[0]!.cookie, origin: server.origin });
+    // Only restarts (1001) and our own disconnects may close a socket: any 4xxx means the server
+    // refused an honest client (e.g. a read-only reader's step 2 taken for a write).
+    const refusals: number[] = [];
+    for (const p of [reader, ...clients.map((c) => c.provider)]) {
+      p.on('connection-close', (event: { code: number } | null) => {
+        if (event && event.code >= 4000) refusals.push(event.code);
+      });
+    }
     await waitFor(() => clients.every((c) => c.provider.synced) && reader!.synced, { what: 'initial sync' });
 
     for (let step = 0; step < steps; step++) {
@@ -87,7 +97,7 @@ async function runFuzz(seed: number, steps: number): Promise<void> {
         await server.close();
         database.close();
         database = openDatabase(dbFile);
-        server = await startTestServer({ database, config: { port } });
+        server = await startTestServer({ database, realtime, config: { port } });
       }
       if (step % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -113,6 +123,9 @@ async function runFuzz(seed: number, steps: number): Promise<void> {
       expect(stateVector(fromDb)).toBe(stateVector(l));
       expect(memberContent(fromDb)).toEqual(memberContent(l));
     }
+    expect(refusals).toEqual([]);
+    const snapshots = server.database.sqlite.prepare('select count(*) as n from yjs_snapshots').get() as { n: number };
+    expect(snapshots.n).toBeGreaterThan(0);
     const wName = workshopDocName(w.workshopId);
     await waitFor(() => live(wName) !== null && stateVector(reader!.doc) === stateVector(live(wName)!), { what: 'workshop doc reader converged' });
     expect(workshopContent(reader.doc)).toEqual(workshopContent(live(wName)!));
