@@ -87,9 +87,15 @@ export function DimensionSection({ model, dimension: d, number, canEdit, onPlanC
           <ul>
             {d.evidence.map((e) => (
               <li key={`${e.participant}-${e.url}`}>
-                <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {e.title || e.url}
-                </a>{' '}
+                {/* Defence in depth: the server only accepts http(s) evidence, but a link is never
+                    rendered for anything else (a javascript: URL would run in this origin). */}
+                {/^https?:\/\//i.test(e.url) ? (
+                  <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
+                    {e.title || e.url}
+                  </a>
+                ) : (
+                  <span>{e.title || e.url}</span>
+                )}{' '}
                 ({e.participant}){e.note ? ` — ${e.note}` : ''}
               </li>
             ))}
