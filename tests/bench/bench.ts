@@ -35,7 +35,7 @@ export interface BenchResult {
 }
 
 export const PROFILES = {
-  quick: { loads: [{ rooms: 10, clients: 20 }], warmupSeconds: 2, windowSeconds: 8, drainSeconds: 2 },
+  quick: { loads: [{ rooms: 10, clients: 20 }], warmupSeconds: 1.5, windowSeconds: 6, drainSeconds: 1.5 },
   full: {
     loads: [
       { rooms: 10, clients: 20 },
