@@ -31,7 +31,7 @@ function richDoc(): Y.Doc {
   return doc;
 }
 
-describe('updateGuard (SYNC40: hostile updates are refused before Yjs sees them)', () => {
+describe('SYNC40 updateGuard: hostile updates are refused before Yjs sees them', () => {
   it('accepts every real update and reports the same struct ranges Yjs decodes', () => {
     const doc = richDoc();
     const update = Y.encodeStateAsUpdate(doc);

@@ -26,7 +26,7 @@ function craftedUpdate(structs: number, gcLength = 1): Uint8Array {
 }
 
 /**
- * SYNC40–SYNC46: hand-built hostile frames from a raw socket. Each must close only the attacker's
+ * SYNC31, SYNC32, SYNC41–SYNC47: hand-built hostile frames from a raw socket. Each must close only the attacker's
  * connection with the named code; the stored docs, the victim's docs and the victim's connection
  * stay as they were, and the server keeps answering HTTP.
  */
@@ -80,18 +80,18 @@ describe('sync attacker', () => {
     ['SYNC41 a sync step 2 carrying new content to the workshop doc', 'workshop', () => [frames.update(mapSetUpdate('members', 'evil', 1), 1)], CloseCode.readOnly],
     ['SYNC42 opening another member’s doc to write', 'victim', () => [frames.update(mapSetUpdate('ratings', 'd1', 'pwned'))], CloseCode.forbidden],
     [
-      'SYNC43 awareness for another client’s id',
+      'SYNC31 awareness for another client’s id',
       'workshop',
       () => [frames.awareness([{ clientId: victimShared.doc.clientID, clock: 99, state: { dimensionId: 'd9' } }])],
       null,
     ],
     [
-      'SYNC43 awareness removing another client',
+      'SYNC31 awareness removing another client',
       'workshop',
       () => [frames.awareness([{ clientId: victimShared.doc.clientID, clock: 99, state: null }])],
       null,
     ],
-    ['SYNC43 an oversized awareness state', 'workshop', () => [frames.awareness([{ clientId: 7, clock: 1, state: { pad: 'x'.repeat(3000) } }])], CloseCode.malformed],
+    ['SYNC32 an oversized awareness state', 'workshop', () => [frames.awareness([{ clientId: 7, clock: 1, state: { pad: 'x'.repeat(3000) } }])], CloseCode.malformed],
     ['SYNC44 a frame over the size limit', 'own', () => [new Uint8Array(MAX_FRAME + 1)], CloseCode.messageTooBig],
     ['SYNC45 garbage bytes', 'own', () => [new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02])], CloseCode.malformed],
     ['SYNC45 an unknown message type', 'own', () => [new Uint8Array([9, 0])], CloseCode.malformed],
@@ -133,7 +133,7 @@ describe('sync attacker', () => {
     });
   }
 
-  it('SYNC30 presence is stamped by the server: a claimed name or role never reaches others', async () => {
+  it('SYNC30 SYNC33 presence is stamped by the server (a claimed name or role never reaches others) and removed on disconnect', async () => {
     const c = rawClient(server.wsUrl, workshopDocName(workshopId), { cookie: attacker.cookie, origin: server.origin });
     await c.opened;
     c.send(frames.awareness([{ clientId: 4242, clock: 1, state: { user: { name: 'The Dean', role: 'facilitator' }, dimensionId: 'd2', extra: 'x' } }]));

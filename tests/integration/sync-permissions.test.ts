@@ -67,7 +67,7 @@ describe('sync permissions matrix', () => {
   ];
   const ownIndex: Record<string, number> = { facilitator: 0, participant: 1, observer: 3 };
   for (const [who, cookie, workshopCell, ownCell, otherCell, noneCode] of cells) {
-    it(`SYNC10 ${who}: workshop doc → ${workshopCell}`, () =>
+    it(`SYNC10${workshopCell === 'read' ? ' SYNC13' : ''} ${who}: workshop doc → ${workshopCell}`, () =>
       assertCell(workshopDocName(seed.workshopId), cookie(), workshopCell, noneCode));
     it(`SYNC11 ${who}: own member doc → ${ownCell}`, () => {
       // Non-members own no member doc: they try the first participant's id as "their own".
@@ -135,7 +135,7 @@ describe('sync permissions matrix', () => {
     }
   });
 
-  it('SYNC14 once the workshop is finalized, member docs are read-only (workshopChanged re-decides open sockets)', async () => {
+  it('SYNC14 SYNC15 once the workshop is finalized, member docs are read-only (workshopChanged re-decides open sockets)', async () => {
     const s = await startTestServer();
     try {
       const w = seedWorkshop(s, ['facilitator', 'participant']);

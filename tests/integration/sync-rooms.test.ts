@@ -6,7 +6,7 @@ import type { DocStore } from '../../server/realtime/docStore';
 import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
 import { MemberDoc } from '../../shared/docs/memberDoc';
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, MessageType } from '../../shared/protocol';
 import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/waitFor';
 import { frames, mapSetUpdate, rawClient } from '../helpers/wsClient';
@@ -191,5 +191,44 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     const stored = await server.realtime.bridge.memberRatings(w.workshopId);
     expect(stored.get(bob.memberId)?.get('d1')?.stage).toBe('developing');
     expect(stored.get(w.members[0]!.memberId)?.size).toBe(0);
+  });
+
+  it('SYNC50 SYNC51 an update is relayed, and a newcomer is sent state, only once it is durable', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const open = () => rawClient(server!.wsUrl, docName, { cookie: f.cookie, origin: server!.origin });
+    const [a, b] = [open(), open()];
+    await Promise.all([a.opened, b.opened]);
+    for (const c of [a, b]) c.send(frames.step1(new Y.Doc()));
+    await waitFor(() => a.frames.length >= 2 && b.frames.length >= 2);
+    const release = gated.hold('append');
+    const newcomer = open();
+    try {
+      a.send(frames.update(mapSetUpdate('drafts', 'k', 'v')));
+      await waitFor(() => server!.realtime.stats().pendingWrites === 1);
+      await newcomer.opened;
+      newcomer.send(frames.step1(new Y.Doc()));
+      // The newcomer gets the server's step 1 but no step 2 while the write is held.
+      await waitFor(() => newcomer.frames.length >= 1);
+      // A round trip that does not depend on the held write: b's own presence comes back to b. The
+      // update was applied before it, so a relay that did not wait for durability would arrive first.
+      const framesB = b.frames.length;
+      b.send(frames.awareness([{ clientId: 777, clock: 1, state: {} }]));
+      await waitFor(() => b.frames.slice(framesB).some((fr) => fr[0] === MessageType.awareness));
+      expect(b.doc.getMap('drafts').has('k')).toBe(false);
+      expect(newcomer.doc.getMap('drafts').has('k')).toBe(false);
+      expect(newcomer.frames.filter((fr) => fr[0] === MessageType.sync)).toHaveLength(1);
+    } finally {
+      // Never leave the store held: close() waits for every pending write.
+      release();
+    }
+    await waitFor(() => b.doc.getMap('drafts').get('k') === 'v' && newcomer.doc.getMap('drafts').get('k') === 'v');
+    for (const c of [a, b, newcomer]) c.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    database.close();
   });
 });
