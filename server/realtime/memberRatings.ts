@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { MemberDoc, type MemberRating } from '../../shared/docs/memberDoc';
 import { memberDocName } from '../../shared/docNames';
+import { MemberDoc, type MemberRating } from '../../shared/docs/memberDoc';
 import type { Db } from '../db/client';
 import { members } from '../db/schema';
 import type { DocStore } from './docStore';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { AwarenessUser } from '../../shared/awareness';
-import { CloseCode } from '../../shared/protocol';
 import type { DocAddress } from '../../shared/docNames';
 import { AnonymityMode } from '../../shared/domain';
+import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import { members, workshops } from '../db/schema';
 import { readSettings } from '../workshops/settings';

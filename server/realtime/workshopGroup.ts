@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { type DocAddress, memberDocName, workshopDocName } from '../../shared/docNames';
 import type { Rubric } from '../../rubric/schema';
+import { type DocAddress, memberDocName, workshopDocName } from '../../shared/docNames';
 import type { Db } from '../db/client';
 import { members } from '../db/schema';
 import type { DocStore } from './docStore';
