@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { eq } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Rubric } from '../../rubric/schema';
@@ -7,6 +8,7 @@ import { CloseCode, CloseReason } from '../../shared/protocol';
 import { recordAudit } from '../audit/record';
 import type { Config } from '../config';
 import type { Database_ } from '../db/client';
+import { sessions } from '../db/schema';
 import type { RealtimeBridge } from './bridge';
 import { Connection, type ConnectionLimits } from './connection';
 import type { DocStore } from './docStore';
@@ -51,6 +53,11 @@ export interface RealtimeStats {
 export interface Realtime {
   bridge: RealtimeBridge;
   stats(): RealtimeStats;
+  /**
+   * Closes (4411) sockets whose session has expired or disappeared without a logout telling the
+   * bridge. Runs every SESSION_RECHECK_MS; exposed so tests need not wait.
+   */
+  revalidateSessions(): void;
   /** The loaded doc of that name, or null (tests compare it with clients and storage). */
   liveDoc(docName: string): Y.Doc | null;
   /** SIGTERM: stop accepting, flush every accepted update, close sockets with 1001. Idempotent. */
@@ -58,6 +65,7 @@ export interface Realtime {
 }
 
 const PING_INTERVAL_MS = 30_000;
+const SESSION_RECHECK_MS = 30_000;
 
 /**
  * The real-time transport on an existing HTTP server: `/sync/<docName>` speaking the unmodified
@@ -180,6 +188,28 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   }, PING_INTERVAL_MS);
   pinger.unref();
 
+  // A session can also end by expiring, which no route reports: re-check open sessions regularly.
+  const revalidateSessions = () => {
+    const at = now();
+    for (const [sessionId, conns] of [...bySession]) {
+      const row = database.db
+        .select({ expiresAt: sessions.expiresAt, absoluteExpiresAt: sessions.absoluteExpiresAt })
+        .from(sessions)
+        .where(eq(sessions.id, sessionId))
+        .get();
+      if (row && at < row.expiresAt && at < row.absoluteExpiresAt) continue;
+      for (const conn of [...conns]) conn.close(CloseCode.sessionEnded, 'session expired');
+    }
+  };
+  const sessionTimer = setInterval(() => {
+    try {
+      revalidateSessions();
+    } catch (err) {
+      log.error('session re-check failed', { error: errorMessage(err) });
+    }
+  }, SESSION_RECHECK_MS);
+  sessionTimer.unref();
+
   const closeWhere = (predicate: (c: Connection) => boolean, code: CloseCode) => {
     for (const conn of registry.allConnections()) if (predicate(conn)) conn.close(code);
   };
@@ -212,6 +242,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
 
   return {
     bridge,
+    revalidateSessions,
     liveDoc(docName) {
       const address = parseDocName(docName);
       const group = address && registry.group(address.workshopId);
@@ -229,6 +260,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       closing = true;
       httpServer.off('upgrade', onUpgrade);
       clearInterval(pinger);
+      clearInterval(sessionTimer);
       lag.stop();
       // Stop reading new frames first, so nothing is accepted after the final flush.
       for (const conn of registry.allConnections()) conn.close(CloseCode.goingAway);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { testConfig } from '../../server/config';
-import { auditLog, members, workshops } from '../../server/db/schema';
+import { auditLog, members, sessions, workshops } from '../../server/db/schema';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
 import { CloseCode } from '../../shared/protocol';
 import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
@@ -171,6 +171,24 @@ describe('sync permissions matrix', () => {
       const d = open2();
       await d.opened;
       await waitFor(() => s.realtime.stats().connections === 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('SYNC17 a session that expires while a socket is open is closed by the periodic re-check (4411)', async () => {
+    const s = await startTestServer();
+    try {
+      const w = seedWorkshop(s, ['facilitator', 'participant']);
+      const bob = w.members[1]!;
+      const c = rawClient(s.wsUrl, workshopDocName(w.workshopId), { cookie: bob.cookie, origin: s.origin });
+      await c.opened;
+      await waitFor(() => s.realtime.stats().peers === 1);
+      s.realtime.revalidateSessions();
+      expect(s.realtime.stats().connections).toBe(1);
+      s.database.db.update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.id, bob.sessionId)).run();
+      s.realtime.revalidateSessions();
+      expect(await c.closed).toBe(CloseCode.sessionEnded);
     } finally {
       await s.close();
     }
