@@ -11,6 +11,8 @@ import type { ClientSpec, EditPlan, FromWorker, ToWorker } from './types';
  * measures crosses threads as often as not — the shared hrtime clock makes that harmless.
  */
 const port = parentPort!;
+// Each stock provider (y-websocket, Hocuspocus) adds a process 'exit' listener; hundreds per thread is expected.
+process.setMaxListeners(0);
 const recorder = new Recorder();
 const clients: (LightClient | DecodeClient)[] = [];
 const sentMeasured: number[] = [];
