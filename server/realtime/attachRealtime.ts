@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { eq } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Rubric } from '../../rubric/schema';
@@ -8,18 +7,19 @@ import { CloseCode, CloseReason } from '../../shared/protocol';
 import { recordAudit } from '../audit/record';
 import type { Config } from '../config';
 import type { Database_ } from '../db/client';
-import { sessions } from '../db/schema';
 import type { RealtimeBridge } from './bridge';
 import { Connection, type ConnectionLimits } from './connection';
 import type { DocStore } from './docStore';
 import { watchEventLoopLag } from './eventLoopLag';
+import { keepAlive } from './keepAlive';
 import { consoleRealtimeLog, errorMessage, type RealtimeLog } from './log';
-import { loadMemberRatings } from './memberRatings';
 import { resolveAccess } from './permissions';
 import { PersistQueue } from './persistQueue';
 import { noopProjectorFactory, type ProjectorFactory } from './projectorPort';
+import { createRealtimeBridge } from './realtimeBridge';
 import { RoomRegistry } from './roomRegistry';
 import type { UpgradeAuthenticator } from './sessionAuth';
+import { SessionConnections } from './sessionConnections';
 import { createSqliteDocStore } from './sqliteDocStore';
 import { handleUpgrade } from './upgrade';
 
@@ -99,7 +99,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   );
   // maxPayload: ws refuses bigger frames itself, closing with 1009 before buffering them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.ws.maxMessageBytes });
-  const bySession = new Map<string, Set<Connection>>();
+  const openSessions = new SessionConnections();
   const lag = watchEventLoopLag(log);
   let closing = false;
 
@@ -123,9 +123,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       }
     },
     onClose(conn: Connection) {
-      const set = bySession.get(conn.principal.sessionId);
-      set?.delete(conn);
-      if (set && set.size === 0) bySession.delete(conn.principal.sessionId);
+      openSessions.remove(conn);
       registry.leave(conn);
     },
   };
@@ -146,16 +144,14 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }
-            const mine = bySession.get(principal.sessionId) ?? new Set<Connection>();
             // One session opening hundreds of sockets would exhaust memory for everyone.
-            if (mine.size >= config.ws.maxConnectionsPerSession) {
+            if (openSessions.count(principal.sessionId) >= config.ws.maxConnectionsPerSession) {
               ws.close(CloseCode.tooManyConnections, CloseReason[CloseCode.tooManyConnections]);
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }
             const conn = new Connection(ws, principal, docName, address, decision.access, decision.member, decision.user, hooks);
-            mine.add(conn);
-            bySession.set(principal.sessionId, mine);
+            openSessions.add(conn);
             void registry.join(conn);
           },
         },
@@ -170,37 +166,8 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   };
   httpServer.on('upgrade', onUpgrade);
 
-  // Dead peers (laptop lid closed) never send a close frame: ping them, drop the silent ones.
-  const alive = new WeakSet<object>();
-  wss.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-  });
-  const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, PING_INTERVAL_MS);
-  pinger.unref();
-
-  // A session can also end by expiring, which no route reports: re-check open sessions regularly.
-  const revalidateSessions = () => {
-    const at = now();
-    for (const [sessionId, conns] of [...bySession]) {
-      const row = database.db
-        .select({ expiresAt: sessions.expiresAt, absoluteExpiresAt: sessions.absoluteExpiresAt })
-        .from(sessions)
-        .where(eq(sessions.id, sessionId))
-        .get();
-      if (row && at < row.expiresAt && at < row.absoluteExpiresAt) continue;
-      for (const conn of [...conns]) conn.close(CloseCode.sessionEnded, 'session expired');
-    }
-  };
+  const stopKeepAlive = keepAlive(wss, PING_INTERVAL_MS);
+  const revalidateSessions = () => openSessions.closeExpired(database.db, now());
   const sessionTimer = setInterval(() => {
     try {
       revalidateSessions();
@@ -210,35 +177,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   }, SESSION_RECHECK_MS);
   sessionTimer.unref();
 
-  const closeWhere = (predicate: (c: Connection) => boolean, code: CloseCode) => {
-    for (const conn of registry.allConnections()) if (predicate(conn)) conn.close(code);
-  };
-
-  const bridge: RealtimeBridge = {
-    async workshopChanged(workshopId) {
-      // Membership, roles and status may have changed: re-decide every open connection (SYNC15).
-      for (const conn of registry.connectionsOf(workshopId)) {
-        const decision = resolveAccess(database.db, conn.principal.userId, conn.address);
-        if (decision.access === 'none') conn.close(decision.code);
-        else {
-          conn.access = decision.access;
-          conn.member = decision.member;
-          conn.user = decision.user;
-        }
-      }
-      registry.group(workshopId)?.refreshFacts();
-    },
-    memberRemoved(workshopId, memberId) {
-      closeWhere((c) => c.address.workshopId === workshopId && c.member.id === memberId, CloseCode.memberRemoved);
-    },
-    sessionEnded(sessionId) {
-      for (const conn of [...(bySession.get(sessionId) ?? [])]) conn.close(CloseCode.sessionEnded);
-    },
-    async memberRatings(workshopId) {
-      const group = registry.group(workshopId);
-      return loadMemberRatings(database.db, store, workshopId, (memberId) => group?.memberRoom(memberId)?.doc);
-    },
-  };
+  const bridge = createRealtimeBridge({ db: database.db, store, registry, sessions: openSessions });
 
   return {
     bridge,
@@ -259,7 +198,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       if (closing) return;
       closing = true;
       httpServer.off('upgrade', onUpgrade);
-      clearInterval(pinger);
+      stopKeepAlive();
       clearInterval(sessionTimer);
       lag.stop();
       // Stop reading new frames first, so nothing is accepted after the final flush.
