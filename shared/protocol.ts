@@ -43,6 +43,8 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** Messages queued while the room loaded exceeded the queue cap. */
   queueOverflow: 4408,
+  /** The client read too slowly: more than the send-buffer cap was waiting for it. Reconnect. */
+  tooSlow: 4431,
   /** The server failed while handling this connection; reconnect. */
   internalError: 4500,
 } as const;
@@ -63,6 +65,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.tooManyConnections]: 'too many connections',
   [CloseCode.documentTooLarge]: 'document too large',
   [CloseCode.queueOverflow]: 'too many messages while loading',
+  [CloseCode.tooSlow]: 'client too slow',
   [CloseCode.internalError]: 'internal error',
 };
 

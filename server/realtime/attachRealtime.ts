@@ -82,6 +82,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
     maxQueuedMessages: 256,
     maxQueuedBytes: config.ws.maxMessageBytes * 2,
     maxAwarenessPerSecond: 20,
+    maxBufferedBytes: Math.max(16 * 1024 * 1024, config.ws.maxMessageBytes * 4),
     ...deps.limits,
   };
   const registry = new RoomRegistry(

@@ -27,6 +27,8 @@ export interface ConnectionLimits {
   maxQueuedMessages: number;
   maxQueuedBytes: number;
   maxAwarenessPerSecond: number;
+  /** Bytes waiting in a socket's send buffer before it is cut off (4431). */
+  maxBufferedBytes: number;
 }
 
 export interface ConnectionHooks {
@@ -111,6 +113,12 @@ export class Connection implements RoomPeer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // A client that stops reading would make the server buffer every relayed update for it, without
+    // bound. It can always resync from scratch: cut it off instead.
+    if (this.ws.bufferedAmount + message.byteLength > this.hooks.limits.maxBufferedBytes) {
+      this.close(CloseCode.tooSlow, `${this.ws.bufferedAmount} bytes waiting`);
+      return;
+    }
     this.ws.send(message, (err) => {
       if (err) this.hooks.log.debug('send failed', { conn: this.id, error: errorMessage(err) });
     });

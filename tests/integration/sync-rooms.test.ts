@@ -231,4 +231,35 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     await waitFor(() => server!.realtime.stats().workshops === 0);
     database.close();
   });
+
+  it('SYNC49 a client that stops reading is cut off (4431) instead of buffering without bound; others go on', async () => {
+    server = await startTestServer({
+      config: { ws: { ...testConfig().ws, maxDocBytes: 64 * 1024 * 1024 } },
+      realtime: { limits: { maxBufferedBytes: 256 * 1024 } },
+    });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const open = () => rawClient(server!.wsUrl, docName, { cookie: f.cookie, origin: server!.origin });
+    const [writer, stalled, healthy] = [open(), open(), open()];
+    await Promise.all([writer.opened, stalled.opened, healthy.opened]);
+    await waitFor(() => server!.realtime.stats().peers === 3);
+    // Stop reading: the kernel buffers fill, then the server's send buffer for this socket grows.
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    let i = 0;
+    await waitFor(
+      () => {
+        writer.send(frames.update(mapSetUpdate('drafts', `k${i++}`, 'x'.repeat(30_000))));
+        return server!.realtime.stats().peers === 2;
+      },
+      { what: 'the stalled client was cut off', timeoutMs: 30_000, intervalMs: 20 },
+    );
+    // Read again at once: the close frame waits behind the buffered data (the server cuts the
+    // socket 1 s after closing if the peer never reads it).
+    (stalled.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await stalled.closed).toBe(CloseCode.tooSlow);
+    await waitFor(() => healthy.doc.getMap('drafts').has(`k${i - 1}`));
+    expect(writer.closeCode).toBeNull();
+    expect(healthy.closeCode).toBeNull();
+  });
 });
