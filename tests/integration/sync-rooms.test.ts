@@ -14,7 +14,7 @@ import { frames, mapSetUpdate, rawClient } from '../helpers/wsClient';
 /** A SQLite store whose loads and appends can be held back by the test. */
 function gatedStore(database: ReturnType<typeof openDatabase>) {
   const inner = createSqliteDocStore(database.db, Date.now);
-  const gates = { load: null as Promise<void> | null, append: null as Promise<void> | null };
+  const gates = { load: null as Promise<void> | null, append: null as Promise<void> | null, failAppends: false };
   const loads = new Map<string, number>();
   const store: DocStore = {
     ...inner,
@@ -25,6 +25,7 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
     },
     async appendUpdates(updates) {
       await gates.append;
+      if (gates.failAppends) throw new Error('disk full (test)');
       return inner.appendUpdates(updates);
     },
   };
@@ -38,7 +39,7 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
     });
     return release;
   };
-  return { store, loads, hold };
+  return { store, loads, hold, gates };
 }
 
 describe('rooms: loading, queueing, unloading, limits', () => {
@@ -261,5 +262,36 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     await waitFor(() => healthy.doc.getMap('drafts').has(`k${i - 1}`));
     expect(writer.closeCode).toBeNull();
     expect(healthy.closeCode).toBeNull();
+  });
+
+  it('SYNC54 a write the store refuses is never relayed; the room is dropped (4500) and the edit, resent, is kept', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const open = () => rawClient(server!.wsUrl, docName, { cookie: f.cookie, origin: server!.origin });
+    const [writer, other] = [open(), open()];
+    await Promise.all([writer.opened, other.opened]);
+    for (const c of [writer, other]) c.send(frames.step1(new Y.Doc()));
+    await waitFor(() => writer.frames.length >= 2 && other.frames.length >= 2);
+    gated.gates.failAppends = true;
+    const edit = frames.update(mapSetUpdate('drafts', 'k', 'v'));
+    writer.send(edit);
+    expect(await writer.closed).toBe(CloseCode.internalError);
+    expect(await other.closed).toBe(CloseCode.internalError);
+    expect(other.doc.getMap('drafts').has('k')).toBe(false);
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    // The store recovers; the client reconnects and resends what was never acknowledged.
+    gated.gates.failAppends = false;
+    const again = open();
+    await again.opened;
+    again.send(edit);
+    await waitFor(() => again.doc.getMap('drafts').get('k') === 'v');
+    again.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    expect((await storedDoc(server, docName)).getMap('drafts').get('k')).toBe('v');
+    database.close();
   });
 });
