@@ -60,6 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     memberRemoved: (w, m) => bridge!.memberRemoved(w, m),
     sessionEnded: (s) => bridge!.sessionEnded(s),
     memberRatings: (id) => bridge!.memberRatings(id),
+    workshopDocState: (id) => bridge!.workshopDocState(id),
   };
   const app = createApp({ config, database, rubrics, realtime: forward, now });
   if (options.clientDir) mountClient(app, options.clientDir);

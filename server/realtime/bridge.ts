@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { MemberRating } from '../../shared/docs/memberDoc';
 
 /**
@@ -15,6 +16,11 @@ export interface RealtimeBridge {
   sessionEnded(sessionId: string): void;
   /** Current ratings in each member's own doc: memberId → dimensionId → rating. Loads docs as needed. */
   memberRatings(workshopId: string): Promise<Map<string, Map<string, MemberRating>>>;
+  /**
+   * The workshop doc's full state as a Yjs update (the live doc if loaded, else storage), for
+   * server-side readers such as the report. It holds only what members may already see.
+   */
+  workshopDocState(workshopId: string): Promise<Uint8Array>;
 }
 
 /** For tests of HTTP routes that do not involve sockets. */
@@ -23,4 +29,5 @@ export const nullRealtimeBridge: RealtimeBridge = {
   memberRemoved: () => {},
   sessionEnded: () => {},
   memberRatings: async () => new Map(),
+  workshopDocState: async () => Y.encodeStateAsUpdate(new Y.Doc()),
 };

@@ -28,12 +28,18 @@ export async function loadMemberRatings(
       out.set(id, new MemberDoc(live).validRatings());
       continue;
     }
-    const stored = await store.load(memberDocName(workshopId, id));
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    const doc = await loadStoredDoc(store, memberDocName(workshopId, id));
     out.set(id, new MemberDoc(doc).validRatings());
     doc.destroy();
   }
   return out;
+}
+
+/** A detached Y.Doc rebuilt from storage (snapshot + later updates). The caller destroys it. */
+export async function loadStoredDoc(store: DocStore, docName: string): Promise<Y.Doc> {
+  const stored = await store.load(docName);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
 }

@@ -2,7 +2,9 @@ import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import type { RealtimeBridge } from './bridge';
 import type { DocStore } from './docStore';
-import { loadMemberRatings } from './memberRatings';
+import * as Y from 'yjs';
+import { workshopDocName } from '../../shared/docNames';
+import { loadMemberRatings, loadStoredDoc } from './memberRatings';
 import { resolveAccess } from './permissions';
 import type { RoomRegistry } from './roomRegistry';
 import type { SessionConnections } from './sessionConnections';
@@ -40,6 +42,14 @@ export function createRealtimeBridge(deps: {
     async memberRatings(workshopId) {
       const group = registry.group(workshopId);
       return loadMemberRatings(db, store, workshopId, (memberId) => group?.memberRoom(memberId)?.doc);
+    },
+    async workshopDocState(workshopId) {
+      const live = registry.group(workshopId)?.workshopRoom.doc;
+      if (live) return Y.encodeStateAsUpdate(live);
+      const doc = await loadStoredDoc(store, workshopDocName(workshopId));
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      return state;
     },
   };
 }

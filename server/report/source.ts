@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { WorkshopDoc } from '../../shared/docs/workshopDoc';
 import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
 import type { AppDeps } from '../deps';
 import { consensusLocks, consensusUnlocks, reveals } from '../db/schema';
-import type { RatingInput, ReportSource } from './input';
+import type { CommentInput, EvidenceInput, RatingInput, ReportSource } from './input';
 
 /**
  * The production ReportSource: consensus as the workshop doc shows it, first rounds from the
@@ -12,6 +14,17 @@ import type { RatingInput, ReportSource } from './input';
  */
 export function dbReportSource(deps: AppDeps, workshopId: string): ReportSource {
   const { db } = deps.database;
+  // Evidence and comments are read from the workshop doc — what members already see, so blind
+  // rating (no evidence before reveal) and authorship stamping carry over to the report unchanged.
+  let workshopDoc: Promise<WorkshopDoc> | null = null;
+  const readWorkshopDoc = () => {
+    workshopDoc ??= deps.realtime.workshopDocState(workshopId).then((state) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return new WorkshopDoc(doc);
+    });
+    return workshopDoc;
+  };
   return {
     consensus: () => consensusForWorkshopDoc(db, workshopId),
     firstRound: () => {
@@ -39,10 +52,33 @@ export function dbReportSource(deps: AppDeps, workshopId: string): ReportSource 
       }
       return out;
     },
-    // Evidence and comments live in the Yjs docs; the HTTP side has no reader for them yet.
-    evidence: async () => [],
-    comments: async () => [],
-    notes: () => ['Evidence and comments are not included in this version of the report.'],
+    evidence: async () => {
+      const doc = await readWorkshopDoc();
+      return [...doc.evidence().values()].map(
+        (e): EvidenceInput => ({
+          memberId: e.memberId,
+          dimensionId: e.dimensionId,
+          url: e.url,
+          title: e.title,
+          note: e.note,
+          createdAt: e.createdAt,
+        }),
+      );
+    },
+    comments: async () => {
+      const doc = await readWorkshopDoc();
+      return [...doc.comments()].map(
+        ([key, c]): CommentInput => ({
+          memberId: c.memberId,
+          dimensionId: c.dimensionId,
+          text: c.text,
+          createdAt: c.createdAt,
+          deleted: c.deleted,
+          reactions: Object.values(doc.reactions(key)).reduce((sum, n) => sum + n, 0),
+        }),
+      );
+    },
+    notes: () => [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { nullRealtimeBridge } from '../../server/realtime/bridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, createWorkshop, rowCounts, signUp, snapshot } from '../helpers/fixtures';
 import { makeTestApp } from '../helpers/testApp';
@@ -283,6 +284,7 @@ describe('POST /api/auth/logout and GET /api/auth/me', () => {
         memberRemoved: () => {},
         sessionEnded: (id) => ended.push(id),
         memberRatings: async () => new Map(),
+        workshopDocState: nullRealtimeBridge.workshopDocState,
       },
     });
     const { cookie } = await signUp(t.app);

@@ -7,7 +7,7 @@ import { users } from '../../server/db/schema';
 import type { AppDeps } from '../../server/deps';
 import type { AppEnv } from '../../server/http/env';
 import { onApiError } from '../../server/http/errors';
-import type { RealtimeBridge } from '../../server/realtime/bridge';
+import { nullRealtimeBridge, type RealtimeBridge } from '../../server/realtime/bridge';
 import { auditRoutes } from '../../server/routes/audit';
 import { consensusRoutes } from '../../server/routes/consensus';
 import type { MemberRating } from '../../shared/docs/memberDoc';
@@ -33,6 +33,7 @@ export function makeConsensusApp() {
     sessionEnded: () => {},
     // Yield to the event loop like a real doc load would, so concurrent requests truly interleave.
     memberRatings: () => new Promise((resolve) => setImmediate(() => resolve(state.ratings))),
+    workshopDocState: nullRealtimeBridge.workshopDocState,
   };
   const deps: AppDeps = {
     config: testConfig(),

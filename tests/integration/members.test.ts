@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RealtimeBridge } from '../../server/realtime/bridge';
+import { nullRealtimeBridge, type RealtimeBridge } from '../../server/realtime/bridge';
 import { api, createWorkshop, joinWorkshop, signUp, snapshot } from '../helpers/fixtures';
 import { makeTestApp } from '../helpers/testApp';
 
@@ -15,6 +15,7 @@ async function setup(settings?: Record<string, unknown>) {
     memberRemoved: (id, memberId) => calls.push(`removed:${id}:${memberId}`),
     sessionEnded: () => {},
     memberRatings: async () => new Map(),
+    workshopDocState: nullRealtimeBridge.workshopDocState,
   };
   t = makeTestApp({ realtime: bridge });
   const fac = await signUp(t.app, { name: 'Fay Facilitator' });

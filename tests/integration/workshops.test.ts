@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRubrics } from '../../rubric/loader';
-import type { RealtimeBridge } from '../../server/realtime/bridge';
+import { nullRealtimeBridge, type RealtimeBridge } from '../../server/realtime/bridge';
 import { api, createWorkshop, joinWorkshop, rowCounts, signUp, snapshot } from '../helpers/fixtures';
 import { makeTestApp } from '../helpers/testApp';
 
@@ -16,6 +16,7 @@ function recordingBridge() {
     memberRemoved: () => {},
     sessionEnded: () => {},
     memberRatings: async () => new Map(),
+    workshopDocState: nullRealtimeBridge.workshopDocState,
   };
   return { bridge, changed };
 }
