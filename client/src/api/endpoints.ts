@@ -1,7 +1,9 @@
-import type { MemberRole } from '../../../shared/domain';
+import type { Rubric } from '../../../rubric/schema';
+import type { MemberRole, WorkshopStatus } from '../../../shared/domain';
 import { api } from './client';
 import type {
   CreatedInvite,
+  Institution,
   InvitePreview,
   InviteSummary,
   Me,
@@ -13,6 +15,11 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
+
+/** Drops undefined fields, so a strict server body never sees a key the caller did not mean to send. */
+function definedOnly<T extends Record<string, unknown>>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 /** Typed calls for each route. Feature teams add their own modules beside this one. */
 export const authApi = {
@@ -40,6 +47,37 @@ export const workshopsApi = {
   create: (body: CreateWorkshopBody) => api.post<{ workshop: Workshop }>('/api/workshops', body),
   update: (id: string, body: { title?: string; settings?: Partial<WorkshopSettings> }) =>
     api.patch<{ workshop: Workshop }>(`/api/workshops/${enc(id)}`, body),
+  /** 409 with `details.missing` (dimension ids still open) when not every dimension is decided (LOCK7). */
+  finalize: (id: string) => api.post<{ status: 'finalized' }>(`/api/workshops/${enc(id)}/finalize`),
+};
+
+export interface InstitutionSummary extends Institution {
+  workshopCount: number;
+  lastWorkshopAt: number | string | null;
+}
+
+/** One workshop in an institution's history, with its consensus per dimension (REPORT11). */
+export interface InstitutionWorkshop {
+  id: string;
+  title: string;
+  status: WorkshopStatus;
+  rubricId: string;
+  rubricVersion: string;
+  createdAt: number | string;
+  finalizedAt: number | string | null;
+  previousWorkshopId: string | null;
+  myRole: MemberRole;
+  consensus: Record<string, { stage: string | null; locked: boolean; notAssessed: boolean }>;
+}
+
+export const institutionsApi = {
+  list: () => api.get<{ institutions: InstitutionSummary[] }>('/api/institutions'),
+  get: (id: string) =>
+    api.get<{ institution: Institution; workshops: InstitutionWorkshop[] }>(`/api/institutions/${enc(id)}`),
+};
+
+export const rubricsApi = {
+  get: (id: string) => api.get<{ rubric: Rubric }>(`/api/rubrics/${enc(id)}`),
 };
 
 export interface CreateInviteBody {
@@ -62,9 +100,17 @@ export const invitesApi = {
 };
 
 export const membersApi = {
+  /** POST /handoff: the target becomes facilitator and I become a participant, in one transaction (LOCK9). */
+  handoff: (workshopId: string, memberId: string) =>
+    api.post<unknown>(`/api/workshops/${enc(workshopId)}/handoff`, { memberId }),
   list: (workshopId: string) => api.get<{ members: Member[] }>(`/api/workshops/${enc(workshopId)}/members`),
-  update: (workshopId: string, memberId: string, body: { role?: MemberRole; perspective?: string | null; name?: string }) =>
-    api.patch<{ member: Member }>(`/api/workshops/${enc(workshopId)}/members/${enc(memberId)}`, body),
+  // The server's body is strict: {role?, perspective?} (a perspective can be changed, not cleared;
+  // names belong to the person, not the facilitator). Only the given fields are sent.
+  update: (workshopId: string, memberId: string, body: { role?: MemberRole; perspective?: string }) =>
+    api.patch<{ member: Member }>(
+      `/api/workshops/${enc(workshopId)}/members/${enc(memberId)}`,
+      definedOnly({ role: body.role, perspective: body.perspective }),
+    ),
   remove: (workshopId: string, memberId: string) =>
     api.delete(`/api/workshops/${enc(workshopId)}/members/${enc(memberId)}`),
 };
