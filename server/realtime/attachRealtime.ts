@@ -37,6 +37,8 @@ export interface RealtimeDeps {
   /** Updates after a snapshot before compaction (default 200). */
   compactEvery?: number;
   limits?: Partial<ConnectionLimits>;
+  /** Keep-alive ping period; a socket that has not answered the previous ping is terminated (default 30 s). */
+  pingIntervalMs?: number;
 }
 
 export interface RealtimeStats {
@@ -102,6 +104,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.ws.maxMessageBytes });
   const openSessions = new SessionConnections();
   const lag = watchEventLoopLag(log);
+  const pings = keepAlive(deps.pingIntervalMs ?? PING_INTERVAL_MS);
   let closing = false;
 
   const hooks = {
@@ -138,6 +141,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
           wss,
           authenticate: deps.authenticate,
           log,
+          keepAlive: pings,
           onSocket(ws, principal, docName, address) {
             const decision = resolveAccess(database.db, principal.userId, address);
             if (decision.access === 'none') {
@@ -167,7 +171,6 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
   };
   httpServer.on('upgrade', onUpgrade);
 
-  const stopKeepAlive = keepAlive(wss, PING_INTERVAL_MS);
   const revalidateSessions = () => openSessions.closeExpired(database.db, now());
   const sessionTimer = setInterval(() => {
     try {
@@ -199,7 +202,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       if (closing) return;
       closing = true;
       httpServer.off('upgrade', onUpgrade);
-      stopKeepAlive();
+      pings.stop();
       clearInterval(sessionTimer);
       lag.stop();
       // Stop reading new frames first, so nothing is accepted after the final flush.

@@ -6,6 +6,7 @@ import { CloseCode, CloseReason, SYNC_PATH_PREFIX } from '../../shared/protocol'
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
 import type { Principal } from './connection';
+import type { KeepAlive } from './keepAlive';
 import type { RealtimeLog } from './log';
 import type { UpgradeAuthenticator } from './sessionAuth';
 
@@ -14,6 +15,8 @@ export interface UpgradeDeps {
   wss: WebSocketServer;
   authenticate: UpgradeAuthenticator;
   log: RealtimeLog;
+  /** Every upgraded socket is registered here, refused ones included, the moment it exists. */
+  keepAlive: KeepAlive;
   /** Called with an authenticated socket on a well-formed doc name; decides access itself. */
   onSocket(ws: WebSocket, principal: Principal, docName: string, address: DocAddress): void;
 }
@@ -22,9 +25,20 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/**
+ * The only place a socket comes into existence: it is registered with keep-alive right here, so no
+ * caller can forget it (a socket missing from keep-alive is terminated as dead on the next ping).
+ */
+function accept(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, head: Buffer, onOpen: (ws: WebSocket) => void) {
+  deps.wss.handleUpgrade(req, socket, head, (ws) => {
+    deps.keepAlive.track(ws);
+    onOpen(ws);
+  });
+}
+
 /** Completes the upgrade, then closes at once with a named code a browser can read (SYNC01). */
 function closeAfterUpgrade(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCode) {
-  deps.wss.handleUpgrade(req, socket, head, (ws) => {
+  accept(deps, req, socket, head, (ws) => {
     ws.close(code, CloseReason[code]);
     setTimeout(() => ws.terminate(), 1000).unref();
   });
@@ -57,5 +71,5 @@ export function handleUpgrade(deps: UpgradeDeps, req: IncomingMessage, socket: D
   }
   const address = parseDocName(docName);
   if (!address) return closeAfterUpgrade(deps, req, socket, head, CloseCode.unknownDocument);
-  deps.wss.handleUpgrade(req, socket, head, (ws) => deps.onSocket(ws, principal, docName, address));
+  accept(deps, req, socket, head, (ws) => deps.onSocket(ws, principal, docName, address));
 }
