@@ -3,7 +3,7 @@ import { AnonymityMode, anonymityModes } from '../../../shared/domain';
 import { useDocSelector } from '../sync/hooks';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
-import { roomApi } from './roomApi';
+import { roomActions } from './roomActions';
 import { useAction } from './useAction';
 
 const anonymityLabel: Record<AnonymityMode, string> = {
@@ -57,16 +57,16 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
               type="button"
               className="button"
               disabled={action.pending || phase !== 'rating'}
-              onClick={() => action.run('Reveal', () => roomApi.reveal(workshopId, { dimensionIds: [dimensionId] }))}
+              onClick={() => action.run('Reveal', () => roomActions.reveal(workshopId, { dimensionIds: [dimensionId] }))}
             >
               {phase === 'rating' ? 'Reveal this dimension' : 'Revealed'}
             </button>
             {focus.spotlight === dimensionId ? (
-              <button type="button" className="button button--secondary" onClick={() => action.run('Clear spotlight', () => roomApi.focus(workshopId, null))}>
+              <button type="button" className="button button--secondary" onClick={() => action.run('Clear spotlight', () => roomActions.focus(workshopId, null))}>
                 Clear spotlight
               </button>
             ) : (
-              <button type="button" className="button button--secondary" onClick={() => action.run('Spotlight', () => roomApi.focus(workshopId, dimensionId))}>
+              <button type="button" className="button button--secondary" onClick={() => action.run('Spotlight', () => roomActions.focus(workshopId, dimensionId))}>
                 Spotlight this dimension
               </button>
             )}
@@ -74,14 +74,14 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         </div>
       )}
       <div className="facilitator__group">
-        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => action.run('Reveal all', () => roomApi.reveal(workshopId, { all: true }))}>
+        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => action.run('Reveal all', () => roomActions.reveal(workshopId, { all: true }))}>
           Reveal all dimensions
         </button>
         <label className="choice">
           <input
             type="checkbox"
             checked={meta?.autoReveal ?? false}
-            onChange={(e) => action.run('Auto-reveal setting', () => roomApi.settings(workshopId, { autoReveal: e.target.checked }))}
+            onChange={(e) => action.run('Auto-reveal setting', () => roomActions.settings(workshopId, { autoReveal: e.target.checked }))}
           />{' '}
           Auto-reveal when everyone has rated
         </label>
@@ -90,7 +90,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
           <select
             id={`${id}-anon`}
             value={meta?.anonymity ?? AnonymityMode.named}
-            onChange={(e) => action.run('Anonymity setting', () => roomApi.settings(workshopId, { anonymity: e.target.value as AnonymityMode }))}
+            onChange={(e) => action.run('Anonymity setting', () => roomActions.settings(workshopId, { anonymity: e.target.value as AnonymityMode }))}
           >
             {anonymityModes.map((m) => (
               <option key={m} value={m}>
@@ -105,7 +105,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         onSubmit={(e) => {
           e.preventDefault();
           const seconds = Math.round(Number(minutes) * 60);
-          if (seconds > 0) void action.run('Start timer', () => roomApi.timer(workshopId, seconds, title ?? undefined));
+          if (seconds > 0) void action.run('Start timer', () => roomActions.timer(workshopId, seconds, title ?? undefined));
         }}
       >
         <div className="field">
@@ -117,7 +117,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
             Start timer
           </button>
           {focus.timerEndsAt !== null && (
-            <button type="button" className="button button--quiet" onClick={() => action.run('Stop timer', () => roomApi.timer(workshopId, null))}>
+            <button type="button" className="button button--quiet" onClick={() => action.run('Stop timer', () => roomActions.timer(workshopId, null))}>
               Stop timer
             </button>
           )}
@@ -128,7 +128,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         onSubmit={(e) => {
           e.preventDefault();
           const at = deadlineInput ? new Date(deadlineInput).getTime() : null;
-          void action.run('Rating deadline', () => roomApi.settings(workshopId, { ratingDeadline: at }));
+          void action.run('Rating deadline', () => roomActions.settings(workshopId, { ratingDeadline: at }));
         }}
       >
         <div className="field">
@@ -151,7 +151,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
                   type="button"
                   className="button button--quiet"
                   onClick={() => {
-                    if (window.confirm(`Remove ${m.name} from the workshop?`)) void action.run(`Remove ${m.name}`, () => roomApi.removeMember(workshopId, mid));
+                    if (window.confirm(`Remove ${m.name} from the workshop?`)) void action.run(`Remove ${m.name}`, () => roomActions.removeMember(workshopId, mid));
                   }}
                 >
                   Remove<span className="visually-hidden"> {m.name}</span>

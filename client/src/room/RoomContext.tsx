@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Rubric } from '../../../rubric/schema';
 import type { RoomConnection } from '../sync/connection';
-import type { WorkshopInfo } from './roomApi';
+import type { WorkshopInfo } from './roomActions';
 
 export interface RoomContextValue {
   workshopId: string;

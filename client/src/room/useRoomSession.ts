@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Rubric } from '../../../rubric/schema';
 import { openRoomConnection, type RoomConnection } from '../sync/connection';
-import { RoomApiError, roomApi, type WorkshopInfo } from './roomApi';
+import { ApiRequestError } from '../api';
+import { roomActions, type WorkshopInfo } from './roomActions';
 
 export type RoomSession =
   | { status: 'loading' }
@@ -19,8 +20,8 @@ export function useRoomSession(workshopId: string, withMemberDoc: boolean): Room
     let connection: RoomConnection | null = null;
     (async () => {
       try {
-        const info = await roomApi.workshop(workshopId);
-        const rubric = await roomApi.rubric(info.workshop.rubricId);
+        const info = await roomActions.workshop(workshopId);
+        const rubric = await roomActions.rubric(info.workshop.rubricId);
         if (cancelled) return;
         // Observers have no member doc: they may not write anything.
         const memberId = withMemberDoc && info.me.role !== 'observer' ? info.me.memberId : null;
@@ -28,7 +29,7 @@ export function useRoomSession(workshopId: string, withMemberDoc: boolean): Room
         setSession({ status: 'ready', info, rubric, connection });
       } catch (err) {
         if (cancelled) return;
-        const httpStatus = err instanceof RoomApiError ? err.status : 0;
+        const httpStatus = err instanceof ApiRequestError ? err.status : 0;
         setSession({ status: 'error', httpStatus, message: err instanceof Error ? err.message : String(err) });
       }
     })();
