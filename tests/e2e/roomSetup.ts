@@ -1,10 +1,13 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { newPerson } from './helpers';
 
 /**
  * Room e2e fixtures: a facilitator (account) and participants (guests joining by invite link), each in
  * their own browser context, set up through the HTTP API so the tests spend their time in the room.
+ *
+ * There is deliberately no "is the realtime server up?" probe: the sync endpoint authenticates
+ * sessions (a missing or unknown session is closed with 4401), and a broken sync server must make
+ * the room tests fail, not skip.
  */
 
 export interface Person {
@@ -65,37 +68,6 @@ export async function setupWorkshop(
     participants: people,
     rubric: { firstDimensionId: first.id, firstDimensionTitle: first.title, stages: rubric.stages.map((s) => ({ id: s.id, label: s.label })) },
   };
-}
-
-/**
- * Whether the server accepts an *authenticated* websocket upgrade on /sync/. Until the realtime
- * endpoint authenticates sessions (server/startServer.ts refuses every upgrade with 4401 meanwhile),
- * the room tests skip with this reason instead of timing out. Signs up a throwaway account for it.
- */
-export async function syncEndpointAvailable(baseURL: string): Promise<boolean> {
-  const res = await fetch(`${baseURL}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ email: `probe-${Date.now()}@example.edu`, password: 'probe password 123', name: 'Probe' }),
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!res.ok || !cookie) return false;
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/workshop:probe`, { headers: { Origin: baseURL, Cookie: cookie } });
-    const done = (ok: boolean) => {
-      ws.removeAllListeners();
-      ws.on('error', () => {});
-      ws.terminate();
-      resolve(ok);
-    };
-    // Authenticated, the unknown workshop is refused with 4403/4404; 4401 means the session was not
-    // recognised, and an HTTP error means there is no sync endpoint at all.
-    ws.on('open', () => setTimeout(() => done(true), 1000));
-    ws.on('close', (code) => done(code >= 4000 && code !== 4401));
-    ws.on('unexpected-response', () => done(false));
-    ws.on('error', () => done(false));
-    setTimeout(() => done(false), 5000);
-  });
 }
 
 export function roomUrl(workshopId: string, dimensionId?: string): string {
