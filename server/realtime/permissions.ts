@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
 import { AnonymityMode } from '../../shared/domain';
@@ -6,6 +6,7 @@ import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import { members, workshops } from '../db/schema';
 import { readSettings } from '../workshops/settings';
+import { hidesNames, MIN_PERSPECTIVE_GROUP, OTHER_PERSPECTIVE } from './projection/projectMembers';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -32,15 +33,40 @@ export function resolveAccess(db: Db, userId: string, address: DocAddress): DocA
     .get();
   if (!member) return { access: 'none', code: CloseCode.forbidden };
   if (member.removedAt !== null) return { access: 'none', code: CloseCode.memberRemoved };
-  const settings = readSettings(workshop.settings);
-  const user: AwarenessUser = {
-    memberId: member.id,
-    // Anonymous modes: presence must not leak the name the workshop doc hides.
-    name: settings.anonymity === AnonymityMode.named ? member.displayName : member.pseudonym,
-    perspective: member.perspective,
-    role: member.role,
-  };
+  const user = presenceUser(db, member, readSettings(workshop.settings).anonymity, workshop.status);
   if (address.kind === 'workshop') return { access: 'read', member, user };
   if (address.memberId !== member.id || member.role === 'observer') return { access: 'none', code: CloseCode.forbidden };
   return { access: workshop.status === 'open' ? 'write' : 'read', member, user };
+}
+
+/**
+ * The `user` stamped on this member's presence (SYNC30). In anonymous modes it must not leak what the
+ * workshop doc hides (PROJ4): the name is the pseudonym — in `anonymous-while-rating` too, for as long
+ * as the workshop is open — and a perspective held by fewer than three raters is "Other" (a lone
+ * registrar would otherwise be named by their perspective).
+ */
+function presenceUser(db: Db, member: MemberRow, anonymity: AnonymityMode, status: string): AwarenessUser {
+  const anonymous = hidesNames({ meta: { anonymity, status } as Parameters<typeof hidesNames>[0]['meta'] });
+  if (!anonymous) {
+    return { memberId: member.id, name: member.displayName, perspective: member.perspective, role: member.role };
+  }
+  const raters =
+    db
+      .select({ n: count() })
+      .from(members)
+      .where(
+        and(
+          eq(members.workshopId, member.workshopId),
+          eq(members.perspective, member.perspective),
+          isNull(members.removedAt),
+          ne(members.role, 'observer'),
+        ),
+      )
+      .get()?.n ?? 0;
+  return {
+    memberId: member.id,
+    name: member.pseudonym,
+    perspective: raters < MIN_PERSPECTIVE_GROUP ? OTHER_PERSPECTIVE : member.perspective,
+    role: member.role,
+  };
 }
