@@ -1,5 +1,6 @@
-// `npm start`: build the client if it is missing or older than its sources, then run the server
-// (migrations are applied when the server opens the database).
+// Part of `npm start`: build the client if dist/client is missing or older than its sources. The
+// server itself is then exec'd by the npm script (not spawned from here), so a SIGTERM from a
+// supervisor reaches the server directly and it can flush and close cleanly.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,5 +21,3 @@ if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sources) {
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawnSync('npx', ['tsx', 'server/index.ts'], { stdio: 'inherit' });
-process.exit(server.status ?? 1);
