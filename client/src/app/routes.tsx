@@ -15,6 +15,7 @@ const RoomPage = lazy(() => import('../room/RoomPage'));
 const ProjectorPage = lazy(() => import('../room/ProjectorPage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
 const AuditPage = lazy(() => import('../consensus/AuditPage'));
+const InstitutionPage = lazy(() => import('../pages/InstitutionPage'));
 
 const signedIn = (element: React.ReactNode) => <RequireUser>{element}</RequireUser>;
 
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: '/workshops/:id/room/:dimensionId', element: signedIn(<RoomPage />) },
       { path: '/workshops/:id/report', element: signedIn(<ReportPage />) },
       { path: '/workshops/:id/audit', element: signedIn(<AuditPage />) },
+      { path: '/institutions/:id', element: signedIn(<InstitutionPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { workshopsApi } from '../api/endpoints';
+import { institutionsApi, workshopsApi } from '../api/endpoints';
 import { useApiData } from '../api/useApiData';
 import { useCurrentUser } from '../app/CurrentUser';
 import { usePageTitle } from '../app/usePageTitle';
@@ -63,6 +63,30 @@ export function MyWorkshopsPage() {
           </tbody>
         </table>
       ) : null}
+      <MyInstitutions />
     </>
+  );
+}
+
+/** Institutions I have workshops in (REPORT11), each linking to its history over time. */
+function MyInstitutions() {
+  const { data, error } = useApiData(() => institutionsApi.list(), []);
+  if (error) return <ErrorMessage error={error} title="Could not load your institutions" announce={false} />;
+  if (!data || data.institutions.length === 0) return null;
+  return (
+    <section aria-labelledby="my-institutions">
+      <h2 id="my-institutions">My institutions</h2>
+      <ul>
+        {data.institutions.map((i) => (
+          <li key={i.id}>
+            <Link to={`/institutions/${encodeURIComponent(i.id)}`}>{i.name}</Link>{' '}
+            <span className="muted">
+              — {i.workshopCount} {i.workshopCount === 1 ? 'workshop' : 'workshops'}
+              {i.lastWorkshopAt ? `, latest ${formatDate(i.lastWorkshopAt)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

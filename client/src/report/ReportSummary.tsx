@@ -1,4 +1,5 @@
 import type { ReportModel } from '../../../server/report/types';
+import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../pages/format';
 
 /** Institution, rubric, dates, status and the team by perspective (names only in named workshops). */
@@ -11,7 +12,10 @@ export function ReportSummary({ model }: { model: ReportModel }) {
         <dt>Institution</dt>
         <dd>
           {inst.name}
-          {inst.system || inst.state ? ` (${[inst.system, inst.state].filter(Boolean).join(', ')})` : ''}
+          {inst.system || inst.state ? ` (${[inst.system, inst.state].filter(Boolean).join(', ')})` : ''}{' '}
+          <Link className="no-print" to={`/institutions/${encodeURIComponent(inst.id)}`}>
+            History of {inst.name}
+          </Link>
         </dd>
         <dt>Workshop</dt>
         <dd>{model.workshop.title}</dd>

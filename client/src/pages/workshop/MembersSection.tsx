@@ -6,11 +6,18 @@ import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, roleLabels } from '../format';
+import { MemberActions } from './MemberActions';
 
 /** How often the list refreshes itself while the page is visible (people join during the intro). */
 const POLL_MS = 10_000;
 
-export function MembersSection({ workshopId }: { workshopId: string }) {
+interface Props {
+  workshopId: string;
+  /** Given for a facilitator of an open workshop: each row gets its actions (edit, hand over, remove). */
+  manage?: { perspectives: readonly string[]; onChanged: () => void | Promise<void> };
+}
+
+export function MembersSection({ workshopId, manage }: Props) {
   const { data, error, loading, reload } = useApiData(() => membersApi.list(workshopId), [workshopId]);
   const announce = useAnnouncer();
   const known = useRef<Set<string> | null>(null);
@@ -53,6 +60,7 @@ export function MembersSection({ workshopId }: { workshopId: string }) {
               <th scope="col">Role</th>
               <th scope="col">Perspective</th>
               <th scope="col">Joined</th>
+              {manage ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -65,6 +73,18 @@ export function MembersSection({ workshopId }: { workshopId: string }) {
                 <td>{roleLabels[m.role] ?? m.role}</td>
                 <td>{m.perspective ?? '—'}</td>
                 <td>{formatDateTime(m.joinedAt)}</td>
+                {manage ? (
+                  <td>
+                    <MemberActions
+                      workshopId={workshopId}
+                      member={m}
+                      perspectives={manage.perspectives}
+                      onChanged={async () => {
+                        await Promise.all([reload(), manage.onChanged()]);
+                      }}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -5,9 +5,12 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
-import { anonymityLabels, formatDateTime, institutionName, roleLabels, statusLabels } from '../format';
+import { Alert } from '../../components/Alert';
+import { formatDateTime, institutionName, roleLabels, statusLabels } from '../format';
+import { FinalizeSection } from './FinalizeSection';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
+import { SettingsSection } from './SettingsSection';
 
 /** A workshop's front page: what it is, who is in it, how to invite, where to go next. */
 export default function WorkshopHomePage() {
@@ -34,13 +37,18 @@ export default function WorkshopHomePage() {
 
   const { workshop, me } = data;
   const isFacilitator = me.role === 'facilitator';
+  const finalized = workshop.status === 'finalized';
+  // Finalize makes the workshop read-only for everyone (LOCK6): no management controls after it.
+  const canManage = isFacilitator && workshop.status === 'open';
   const { settings } = workshop;
   const base = `/workshops/${workshop.id}`;
 
   return (
     <>
       <p className="muted" style={{ marginBottom: 0 }}>
-        {institutionName(workshop.institution)}
+        <Link to={`/institutions/${encodeURIComponent(workshop.institution.id)}`}>
+          {institutionName(workshop.institution)}
+        </Link>
       </p>
       <h1 style={{ marginTop: 0 }}>{workshop.title}</h1>
       <p>
@@ -66,33 +74,25 @@ export default function WorkshopHomePage() {
             Audit log
           </Link>
         ) : null}
+        <Link className="button button--secondary" to={`/institutions/${encodeURIComponent(workshop.institution.id)}`}>
+          Institution history
+        </Link>
       </nav>
 
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Settings</h2>
-        <dl className="summary">
-          <dt>Rubric</dt>
-          <dd>
-            {workshop.rubricId} (version {workshop.rubricVersion})
-          </dd>
-          <dt>Anonymity</dt>
-          <dd>
-            {anonymityLabels[settings.anonymity]?.label ?? settings.anonymity}
-            <span className="muted"> — {anonymityLabels[settings.anonymity]?.description}</span>
-          </dd>
-          <dt>“Not sure” allowed</dt>
-          <dd>{settings.allowNotSure ? 'Yes' : 'No'}</dd>
-          <dt>Automatic reveal</dt>
-          <dd>{settings.autoReveal ? 'Yes, once everyone has rated' : 'No, the facilitator reveals'}</dd>
-          <dt>Rating deadline</dt>
-          <dd>{formatDateTime(settings.ratingDeadline, 'None')}</dd>
-          <dt>Perspectives</dt>
-          <dd>{settings.perspectives.join(', ')}</dd>
-        </dl>
-      </section>
+      {finalized ? (
+        <Alert tone="info" title="Finalized">
+          This workshop was finalized{workshop.finalizedAt ? ` on ${formatDateTime(workshop.finalizedAt)}` : ''}. Its
+          results, settings and members are read-only; the report’s action plan stays editable.
+        </Alert>
+      ) : null}
 
-      <MembersSection workshopId={workshop.id} />
-      {isFacilitator ? <InvitesSection workshopId={workshop.id} perspectives={settings.perspectives} /> : null}
+      <SettingsSection workshop={workshop} editable={canManage} onSaved={reload} />
+      <MembersSection
+        workshopId={workshop.id}
+        manage={canManage ? { perspectives: settings.perspectives, onChanged: reload } : undefined}
+      />
+      {canManage ? <InvitesSection workshopId={workshop.id} perspectives={settings.perspectives} /> : null}
+      {canManage ? <FinalizeSection workshopId={workshop.id} rubricId={workshop.rubricId} onFinalized={reload} /> : null}
     </>
   );
 }
