@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
 import type { Database_ } from '../db/client';
 import { consensusDrafts } from '../db/schema';
 import { conflict } from '../http/errors';
+import { auditAction } from '../workshops/actions';
 import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
 import { activeLock, type DraftRow, readDraft } from './records';
 
@@ -48,11 +48,7 @@ export function saveDraft(
       .onConflictDoUpdate({ target: [consensusDrafts.workshopId, consensusDrafts.dimensionId], set: values })
       .returning()
       .get();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'consensus.edit',
       target: p.dimensionId,
       before: content(before),

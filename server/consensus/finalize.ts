@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { ApiErrorCode } from '../../shared/apiError';
-import { recordAudit } from '../audit/record';
 import type { Database_ } from '../db/client';
 import { workshops } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { auditAction } from '../workshops/actions';
 import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
 import { activeLock, readNotAssessed } from './records';
 
@@ -34,11 +34,7 @@ export function finalizeWorkshop(
       .set({ status: 'finalized', finalizedAt: p.now, updatedAt: p.now })
       .where(eq(workshops.id, p.workshopId))
       .run();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'workshop.finalize',
       target: p.workshopId,
       before: { status: 'open' },

@@ -4,11 +4,7 @@ import type { Database_, Db } from '../db/client';
 import { workshops } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
 
-/** Who performs an action: the member (for the record) and the account behind it (for the audit). */
-export interface Actor {
-  memberId: string;
-  userId: string;
-}
+export type { Actor } from '../workshops/actions';
 
 /** The dimension of the workshop's rubric, or 404 — ids from the URL are never trusted. */
 export function rubricDimension(

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { recordAudit } from '../audit/record';
 import type { Database_ } from '../db/client';
 import { members } from '../db/schema';
 import { badRequest, notFound } from '../http/errors';
+import { auditAction } from '../workshops/actions';
 import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
 
 /**
@@ -27,11 +27,7 @@ export function handOffFacilitation(
     if (!target) throw notFound('Member');
     db.update(members).set({ role: 'facilitator' }).where(eq(members.id, target.id)).run();
     db.update(members).set({ role: 'participant' }).where(eq(members.id, p.actor.memberId)).run();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'member.handoff',
       target: target.id,
       before: { [target.id]: target.role, [p.actor.memberId]: 'facilitator' },

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/record';
 import type { Database_ } from '../db/client';
 import {
   consensusDrafts,
@@ -10,15 +9,12 @@ import {
 } from '../db/schema';
 import { conflict } from '../http/errors';
 import { lockContentHash } from './contentHash';
-import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
+import { auditAction, type WorkshopAction } from '../workshops/actions';
+import { assertWorkshopOpen, inTransaction } from './guards';
 import { activeLock, type LockRow, readDraft, readNotAssessed } from './records';
 
-interface DimensionAction {
-  workshopId: string;
-  dimensionId: string;
-  actor: Actor;
-  now: number;
-}
+/** An action on one dimension of the workshop's rubric. */
+type DimensionAction = WorkshopAction & { dimensionId: string };
 
 /**
  * Seals the draft of a dimension as an immutable lock row with its content hash, next to the
@@ -63,11 +59,7 @@ export function lockConsensus(
       .values({ ...sealed, contentHash: lockContentHash(sealed) })
       .returning()
       .get();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'consensus.lock',
       target: p.dimensionId,
       before: { locked: false, revision: draft.revision },
@@ -114,11 +106,7 @@ export function unlockConsensus(
         and(eq(consensusDrafts.workshopId, p.workshopId), eq(consensusDrafts.dimensionId, p.dimensionId)),
       )
       .run();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'consensus.unlock',
       target: p.dimensionId,
       before: { locked: true, revision: lock.revision, contentHash: lock.contentHash, lockId: lock.id },

@@ -1,17 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/record';
 import type { Database_ } from '../db/client';
 import { notAssessed } from '../db/schema';
 import { conflict } from '../http/errors';
-import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
+import { auditAction, type WorkshopAction } from '../workshops/actions';
+import { assertWorkshopOpen, inTransaction } from './guards';
 import { activeLock, readNotAssessed } from './records';
 
-interface MarkAction {
-  workshopId: string;
-  dimensionId: string;
-  actor: Actor;
-  now: number;
-}
+/** An action on one dimension of the workshop's rubric. */
+type MarkAction = WorkshopAction & { dimensionId: string };
 
 /**
  * Marks a dimension "not assessed" with a reason, which finalize accepts in place of a lock
@@ -30,11 +26,7 @@ export function markNotAssessed(database: Database_, p: MarkAction & { reason: s
       .values({ workshopId: p.workshopId, dimensionId: p.dimensionId, ...values })
       .onConflictDoUpdate({ target: [notAssessed.workshopId, notAssessed.dimensionId], set: values })
       .run();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'consensus.not_assessed',
       target: p.dimensionId,
       before: before ? { reason: before.reason } : null,
@@ -53,11 +45,7 @@ export function clearNotAssessed(database: Database_, p: MarkAction): void {
     db.delete(notAssessed)
       .where(and(eq(notAssessed.workshopId, p.workshopId), eq(notAssessed.dimensionId, p.dimensionId)))
       .run();
-    recordAudit(db, {
-      workshopId: p.workshopId,
-      at: p.now,
-      actorMemberId: p.actor.memberId,
-      actorUserId: p.actor.userId,
+    auditAction(db, p, {
       action: 'consensus.not_assessed_clear',
       target: p.dimensionId,
       before: { reason: before.reason },

@@ -18,6 +18,12 @@ export interface RouteDoc {
   auth?: string;
 }
 
+/** The refusals every facilitator-only workshop route shares (SPEC PERM1, PERM2). */
+export const facilitatorRefusals = {
+  403: { description: 'Not a facilitator' },
+  404: { description: 'No such workshop' },
+} as const;
+
 const routes: RouteDoc[] = [];
 
 export function describeRoute(doc: RouteDoc): void {

@@ -8,6 +8,7 @@ import { reportToCsv } from './csv';
 import { attachmentHeader } from './filename';
 import { loadReport } from './load';
 import { reportToPdf } from './pdf/render';
+import type { ReportModel } from './types';
 
 const forMembers = 'any member of the workshop (observers too)';
 const errors = { 401: { description: 'Not signed in' }, 403: { description: 'Not a member' }, 404: { description: 'No such workshop' } };
@@ -43,36 +44,25 @@ export function reportExportRoutes(deps: AppDeps, options: ReportRouteOptions = 
     return c.json(await load(workshop));
   });
 
-  app.get('/workshops/:id/report.json', async (c) => {
-    const { workshop } = requireMember(deps, c, c.req.param('id'));
-    const model = await load(workshop);
-    return c.body(`${JSON.stringify(model, null, 2)}\n`, 200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': attachmentHeader(model, 'json'),
-      'Cache-Control': 'no-store',
+  /** A download: the same membership check, a file name from the report, never cached. */
+  const download = (
+    ext: 'json' | 'csv' | 'pdf',
+    contentType: string,
+    render: (model: ReportModel) => Promise<string | Uint8Array<ArrayBuffer>> | string,
+  ) =>
+    app.get(`/workshops/:id/report.${ext}`, async (c) => {
+      const { workshop } = requireMember(deps, c, c.req.param('id'));
+      const model = await load(workshop);
+      return c.body(await render(model), 200, {
+        'Content-Type': contentType,
+        'Content-Disposition': attachmentHeader(model, ext),
+        'Cache-Control': 'no-store',
+      });
     });
-  });
 
-  app.get('/workshops/:id/report.csv', async (c) => {
-    const { workshop } = requireMember(deps, c, c.req.param('id'));
-    const model = await load(workshop);
-    return c.body(reportToCsv(model), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': attachmentHeader(model, 'csv'),
-      'Cache-Control': 'no-store',
-    });
-  });
-
-  app.get('/workshops/:id/report.pdf', async (c) => {
-    const { workshop } = requireMember(deps, c, c.req.param('id'));
-    const model = await load(workshop);
-    const pdf = await reportToPdf(model);
-    return c.body(new Uint8Array(pdf), 200, {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(model, 'pdf'),
-      'Cache-Control': 'no-store',
-    });
-  });
+  download('json', 'application/json; charset=utf-8', (model) => `${JSON.stringify(model, null, 2)}\n`);
+  download('csv', 'text/csv; charset=utf-8', reportToCsv);
+  download('pdf', 'application/pdf', async (model) => new Uint8Array(await reportToPdf(model)));
 
   return app;
 }

@@ -16,6 +16,12 @@ import { requireUser } from '../workshops/access';
 
 const userResponse = z.object({ user: userSchema });
 
+/** What every sign-in route answers on success and on a bad body (for the OpenAPI description). */
+const signInResponses = (status: 200 | 201) => ({
+  [status]: { description: 'Signed in; session cookie set', schema: userResponse },
+  400: { description: 'Invalid body' },
+});
+
 function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && /UNIQUE constraint failed/.test(err.message);
 }
@@ -43,8 +49,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     auth: 'anyone',
     body: signupBody,
     responses: {
-      201: { description: 'Signed in; session cookie set', schema: userResponse },
-      400: { description: 'Invalid body' },
+      ...signInResponses(201),
       409: { description: 'An account with this email exists' },
     },
   });
@@ -76,8 +81,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     auth: 'anyone (rate-limited per account and per client)',
     body: loginBody,
     responses: {
-      200: { description: 'Signed in; session cookie set', schema: userResponse },
-      400: { description: 'Invalid body' },
+      ...signInResponses(200),
       401: { description: 'Wrong email or password (never says which)' },
       429: { description: 'Too many attempts; see Retry-After' },
     },

@@ -14,7 +14,8 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { describeRoute } from '../http/openapi';
 import { readJson } from '../http/validate';
-import { type MemberAccess, requireMember } from '../workshops/access';
+import { requireMember } from '../workshops/access';
+import { actionBy } from '../workshops/actions';
 
 const DIM = '/workshops/{id}/dimensions/{dimensionId}';
 const facilitator = 'facilitator of the workshop';
@@ -72,11 +73,7 @@ function dimensionAccess(deps: AppDeps, c: Context<AppEnv>) {
   const { id, dimensionId } = c.req.param() as { id: string; dimensionId: string };
   const access = requireMember(deps, c, id, ['facilitator']);
   rubricDimension(deps.rubrics, access.workshop.rubricId, dimensionId);
-  return { access, workshopId: id, dimensionId, ...actionOf(deps, access) };
-}
-
-function actionOf(deps: AppDeps, access: MemberAccess) {
-  return { actor: { memberId: access.member.id, userId: access.user.id }, now: deps.now() };
+  return { access, dimensionId, ...actionBy(access, deps.now()) };
 }
 
 export function consensusRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -150,7 +147,7 @@ export function consensusRoutes(deps: AppDeps): Hono<AppEnv> {
     const access = requireMember(deps, c, id, ['facilitator']);
     const rubric = deps.rubrics.get(access.workshop.rubricId);
     const dimensionIds = rubric ? allDimensions(rubric).map((d) => d.id) : [];
-    const result = finalizeWorkshop(database, { workshopId: id, dimensionIds, ...actionOf(deps, access) });
+    const result = finalizeWorkshop(database, { dimensionIds, ...actionBy(access, deps.now()) });
     await changed(id);
     return c.json({ status: 'finalized', ...result });
   });
@@ -159,7 +156,7 @@ export function consensusRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const access = requireMember(deps, c, id, ['facilitator']);
     const { memberId } = await readJson(c, handoffBodySchema);
-    handOffFacilitation(database, { workshopId: id, toMemberId: memberId, ...actionOf(deps, access) });
+    handOffFacilitation(database, { toMemberId: memberId, ...actionBy(access, deps.now()) });
     await changed(id);
     return c.json({ facilitator: memberId, you: 'participant' });
   });

@@ -11,9 +11,10 @@ import { workshops } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { describeRoute } from '../http/openapi';
+import { describeRoute, facilitatorRefusals } from '../http/openapi';
 import { readJson } from '../http/validate';
 import { requireMember } from '../workshops/access';
+import { actionBy, auditAction } from '../workshops/actions';
 import {
   createInvite,
   findInvite,
@@ -70,8 +71,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     auth: 'facilitator of the workshop',
     responses: {
       200: { description: '{invites:[…]}' },
-      403: { description: 'Not a facilitator' },
-      404: { description: 'No such workshop' },
+      ...facilitatorRefusals,
     },
   });
   r.get('/workshops/:id/invites', (c) => {
@@ -90,13 +90,13 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     responses: {
       201: { description: '{id, token, url, qrSvg, role, perspective, expiresAt, maxUses, uses, createdAt}' },
       400: { description: 'Invalid body, expiry in the past, or unknown perspective' },
-      403: { description: 'Not a facilitator' },
-      404: { description: 'No such workshop' },
+      ...facilitatorRefusals,
       409: { description: 'The workshop is not open' },
     },
   });
   r.post('/workshops/:id/invites', async (c) => {
-    const { user, workshop, member } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const { workshop, member } = access;
     const body = await readJson(c, createInviteBody);
     const now = deps.now();
     if (workshop.status !== 'open') throw conflict('This workshop is closed to new members.');
@@ -116,11 +116,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
         createdBy: member.id,
         now,
       });
-      recordAudit(tx, {
-        workshopId: workshop.id,
-        at: now,
-        actorMemberId: member.id,
-        actorUserId: user.id,
+      auditAction(tx, actionBy(access, now), {
         action: 'invite.create',
         target: created.invite.id,
         after: inviteJson(created.invite, now),
@@ -145,18 +141,15 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   });
   r.delete('/workshops/:id/invites/:inviteId', (c) => {
-    const { user, workshop, member } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const { workshop } = access;
     const invite = findInvite(db, workshop.id, c.req.param('inviteId'));
     if (!invite) throw notFound('Invite');
     const now = deps.now();
     if (invite.revokedAt === null) {
       db.transaction((tx) => {
         revokeInvite(tx, invite.id, now);
-        recordAudit(tx, {
-          workshopId: workshop.id,
-          at: now,
-          actorMemberId: member.id,
-          actorUserId: user.id,
+        auditAction(tx, actionBy(access, now), {
           action: 'invite.revoke',
           target: invite.id,
           before: inviteJson(invite, now),

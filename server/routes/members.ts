@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit/record';
 import { members } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
@@ -8,6 +7,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { describeRoute } from '../http/openapi';
 import { readJson } from '../http/validate';
 import { requireMember } from '../workshops/access';
+import { actionBy, auditAction } from '../workshops/actions';
 import {
   countActiveFacilitators,
   findActiveMember,
@@ -58,7 +58,8 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   });
   r.patch('/workshops/:id/members/:memberId', async (c) => {
-    const { user, workshop, member: actor } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const { workshop, member: actor } = access;
     const body = await readJson(c, updateMemberBody);
     const settings = readSettings(workshop.settings);
     if (body.perspective !== undefined && !settings.perspectives.includes(body.perspective)) {
@@ -86,11 +87,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
         .where(eq(members.id, target.id))
         .returning()
         .get()!;
-      recordAudit(tx, {
-        workshopId: workshop.id,
-        at: now,
-        actorMemberId: actor.id,
-        actorUserId: user.id,
+      auditAction(tx, actionBy(access, now), {
         action: 'member.update',
         target: target.id,
         before: { role: target.role, perspective: target.perspective },
@@ -116,7 +113,8 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   });
   r.delete('/workshops/:id/members/:memberId', async (c) => {
-    const { user, workshop, member: actor } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const { workshop } = access;
     const now = deps.now();
     const removed = db.transaction((tx) => {
       const target = findActiveMember(tx, workshop.id, c.req.param('memberId'));
@@ -124,11 +122,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
       if (target.role === 'facilitator' && countActiveFacilitators(tx, workshop.id) <= 1)
         throw conflict(LAST_FACILITATOR);
       tx.update(members).set({ removedAt: now }).where(eq(members.id, target.id)).run();
-      recordAudit(tx, {
-        workshopId: workshop.id,
-        at: now,
-        actorMemberId: actor.id,
-        actorUserId: user.id,
+      auditAction(tx, actionBy(access, now), {
         action: 'member.remove',
         target: target.id,
         before: { role: target.role, perspective: target.perspective },

@@ -4,10 +4,11 @@ import { recordAudit } from '../audit/record';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { describeRoute } from '../http/openapi';
+import { describeRoute, facilitatorRefusals } from '../http/openapi';
 import { readJson } from '../http/validate';
 import type { MemberRow } from '../workshops/access';
 import { requireMember, requireUser } from '../workshops/access';
+import { actionBy, auditAction } from '../workshops/actions';
 import { addMember } from '../workshops/members';
 import {
   createInstitution,
@@ -150,13 +151,13 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     responses: {
       200: { description: '{workshop, me}' },
       400: { description: 'Invalid body' },
-      403: { description: 'Not a facilitator' },
-      404: { description: 'No such workshop' },
+      ...facilitatorRefusals,
       409: { description: 'The workshop is finalized' },
     },
   });
   r.patch('/workshops/:id', async (c) => {
-    const { user, workshop, member } = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+    const { workshop, member } = access;
     const body = await readJson(c, updateWorkshopBody);
     if (workshop.status === 'finalized')
       throw conflict('This workshop is finalized; its settings can no longer change.');
@@ -173,11 +174,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
         now,
       });
       const after = workshopJson(row, institution);
-      recordAudit(tx, {
-        workshopId: workshop.id,
-        at: now,
-        actorMemberId: member.id,
-        actorUserId: user.id,
+      auditAction(tx, actionBy(access, now), {
         action: 'workshop.update',
         target: workshop.id,
         before,
