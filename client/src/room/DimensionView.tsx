@@ -19,6 +19,8 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
   const found = findDimension(rubric, dimensionId);
   const phase = useDocSelector(workshop, (w) => w.dimensionState(dimensionId).phase, 'rating', [dimensionId]);
   const locked = useDocSelector(workshop, (w) => isLocked(w, dimensionId), false, [dimensionId]);
+  // After finalize (LOCK6) the server refuses every write; the room says so and offers no controls.
+  const finalized = useDocSelector(workshop, (w) => w.meta()?.status === 'finalized', info.workshop.status === 'finalized');
   const ratedCount = useDocSelector(workshop, (w) => w.ratedBy(dimensionId).length, 0, [dimensionId]);
   const allowNotSure = useDocSelector(workshop, (w) => w.meta()?.allowNotSure ?? info.workshop.settings.allowNotSure, info.workshop.settings.allowNotSure);
 
@@ -50,6 +52,7 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
         {dimension.title}
       </h2>
       <p className="dimension__phase">
+        {finalized ? 'Workshop finalized — read-only · ' : ''}
         {locked ? 'Locked' : revealed ? 'Revealed' : 'Rating — ratings are private until the facilitator reveals them'} ·{' '}
         {ratedCount} rated
       </p>
@@ -59,7 +62,14 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
       </section>
       <StageDefinitions />
       {member ? (
-        <MyRating member={member} dimension={dimension} allowNotSure={allowNotSure} locked={locked} onTypingChange={onTypingChange} />
+        <MyRating
+          member={member}
+          dimension={dimension}
+          allowNotSure={allowNotSure}
+          locked={locked}
+          finalized={finalized}
+          onTypingChange={onTypingChange}
+        />
       ) : (
         <section className="stage-cards stage-cards--readonly" aria-label="Stages">
           {rubric.stages.map((s, i) => (
@@ -81,7 +91,7 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
       )}
       {/* Consensus slot — client/src/consensus owns ConsensusPanel ({workshopId, dimensionId, isFacilitator}). */}
       <ConsensusSlot workshopId={workshopId} dimensionId={dimensionId} isFacilitator={isFacilitator} />
-      <Discussion key={dimensionId} dimensionId={dimensionId} lastVisit={lastVisit} locked={locked} />
+      <Discussion key={dimensionId} dimensionId={dimensionId} lastVisit={lastVisit} locked={locked || finalized} />
     </article>
   );
 }

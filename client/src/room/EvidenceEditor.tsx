@@ -1,8 +1,37 @@
 import { useId, useState } from 'react';
-import { evidenceUrlSchema, type MemberEvidence } from '../../../shared/docs/memberDoc';
+import { evidenceUrlSchema, type MemberDoc, type MemberEvidence } from '../../../shared/docs/memberDoc';
 import { Limits } from '../../../shared/domain';
+import { readDraft, useDebouncedWrite, writeDraft } from './useMemberWrites';
+
+interface Fields {
+  url: string;
+  title: string;
+  note: string;
+}
+const EMPTY: Fields = { url: '', title: '', note: '' };
+
+/** Member-doc draft key of the half-filled evidence form of one dimension. */
+export const evidenceDraftKey = (dimensionId: string) => `evidence:${dimensionId}`;
+
+/** Drafts are plain strings in the member doc; the three fields travel as one JSON value. */
+export function parseEvidenceDraft(raw: string): Fields {
+  if (!raw) return EMPTY;
+  try {
+    const v = JSON.parse(raw) as Partial<Record<keyof Fields, unknown>>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : '');
+    return { url: str(v.url), title: str(v.title), note: str(v.note) };
+  } catch {
+    return EMPTY; // A corrupt draft is dropped rather than breaking the form.
+  }
+}
+export function serializeEvidenceDraft(f: Fields): string {
+  return f.url === '' && f.title === '' && f.note === '' ? '' : JSON.stringify(f);
+}
 
 interface Props {
+  /** My member doc (for the draft), or null when there is none. */
+  member: MemberDoc | null;
+  dimensionId: string;
   items: Array<[string, MemberEvidence]>;
   onAdd: (entry: { url: string; title: string; note: string }) => void;
   onRemove: (id: string) => void;
@@ -10,11 +39,21 @@ interface Props {
 }
 
 /** Evidence links attached to my rating: URL + title + note; invalid URLs are flagged inline. */
-export function EvidenceEditor({ items, onAdd, onRemove, disabled }: Props) {
+export function EvidenceEditor({ member, dimensionId, items, onAdd, onRemove, disabled }: Props) {
   const id = useId();
-  const [url, setUrl] = useState('');
-  const [title, setTitle] = useState('');
-  const [note, setNote] = useState('');
+  const key = evidenceDraftKey(dimensionId);
+  // Half-filled fields live in my member doc (IndexedDB + sync), like rationale and comment drafts,
+  // so a reload or a crash never loses a URL someone went looking for.
+  const [fields, setFields] = useState<Fields>(() => parseEvidenceDraft(readDraft(member, key)));
+  const draft = useDebouncedWrite((value) => {
+    if (member) writeDraft(member, key, value);
+  });
+  const { url, title, note } = fields;
+  const change = (patch: Partial<Fields>) => {
+    const next = { ...fields, ...patch };
+    setFields(next);
+    draft.schedule(serializeEvidenceDraft(next));
+  };
   const [tried, setTried] = useState(false);
   const urlOk = evidenceUrlSchema.safeParse(url.trim()).success;
   const showUrlError = (tried || url.trim() !== '') && !urlOk;
@@ -51,9 +90,9 @@ export function EvidenceEditor({ items, onAdd, onRemove, disabled }: Props) {
             setTried(true);
             if (!urlOk) return;
             onAdd({ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax), note: note.slice(0, Limits.evidenceNoteMax) });
-            setUrl('');
-            setTitle('');
-            setNote('');
+            setFields(EMPTY);
+            draft.schedule('');
+            draft.flush();
             setTried(false);
           }}
         >
@@ -67,7 +106,8 @@ export function EvidenceEditor({ items, onAdd, onRemove, disabled }: Props) {
               maxLength={Limits.evidenceUrlMax}
               aria-invalid={showUrlError || undefined}
               aria-describedby={`${id}-url-msg`}
-              onChange={(e) => setUrl(e.target.value)}
+              onChange={(e) => change({ url: e.target.value })}
+              onBlur={draft.flush}
             />
             <p id={`${id}-url-msg`} className={showUrlError ? 'field__error' : 'field__description'}>
               {showUrlError ? 'Enter a full web address starting with https:// or http://' : 'A link to a document, page or file.'}
@@ -75,11 +115,11 @@ export function EvidenceEditor({ items, onAdd, onRemove, disabled }: Props) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-title`}>Evidence title</label>
-            <input id={`${id}-title`} value={title} maxLength={Limits.evidenceTitleMax} onChange={(e) => setTitle(e.target.value)} />
+            <input id={`${id}-title`} value={title} maxLength={Limits.evidenceTitleMax} onChange={(e) => change({ title: e.target.value })} onBlur={draft.flush} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-note`}>Evidence note</label>
-            <textarea id={`${id}-note`} rows={2} value={note} maxLength={Limits.evidenceNoteMax} onChange={(e) => setNote(e.target.value)} />
+            <textarea id={`${id}-note`} rows={2} value={note} maxLength={Limits.evidenceNoteMax} onChange={(e) => change({ note: e.target.value })} onBlur={draft.flush} />
           </div>
           <button type="submit" className="button button--secondary">
             Add evidence

@@ -13,11 +13,13 @@ interface Props {
   dimension: RubricDimension;
   allowNotSure: boolean;
   locked: boolean;
+  /** The workshop is finalized: nothing can change any more. */
+  finalized: boolean;
   onTypingChange: (typing: boolean) => void;
 }
 
 /** My private rating of one dimension: stage, rationale, evidence — all in my member doc. */
-export function MyRating({ member, dimension, allowNotSure, locked, onTypingChange }: Props) {
+export function MyRating({ member, dimension, allowNotSure, locked, finalized, onTypingChange }: Props) {
   const { canWrite } = useRoom();
   const rating = useDocSelector(member, (m) => m.getRating(dimension.id), null, [dimension.id]);
   const evidence = useDocSelector(
@@ -40,10 +42,14 @@ export function MyRating({ member, dimension, allowNotSure, locked, onTypingChan
     [member, dimension.id],
   );
 
-  const disabled = !canWrite || locked;
+  const disabled = !canWrite || locked || finalized;
   return (
     <section className="my-rating" aria-label="My rating">
-      {locked && <p className="alert alert--info">This dimension is locked: ratings can no longer change.</p>}
+      {finalized ? (
+        <p className="alert alert--info">This workshop is finalized: ratings, evidence and comments are read-only.</p>
+      ) : (
+        locked && <p className="alert alert--info">This dimension is locked: ratings can no longer change.</p>
+      )}
       <StageRating
         dimension={dimension}
         value={rating?.stage ?? null}
@@ -59,6 +65,9 @@ export function MyRating({ member, dimension, allowNotSure, locked, onTypingChan
         onTypingChange={onTypingChange}
       />
       <EvidenceEditor
+        key={`evidence-${dimension.id}`}
+        member={member}
+        dimensionId={dimension.id}
         items={evidence}
         disabled={disabled}
         onAdd={(e) => member.evidence.set(newEntryId(), { dimensionId: dimension.id, ...e, createdAt: Date.now() })}
