@@ -21,6 +21,8 @@ export interface PendingUpdate {
 export interface DocStore {
   /** The doc's snapshot and every later update. An unknown doc loads as empty, never throws. */
   load(docName: string): Promise<StoredDoc>;
+  /** `load` for several docs at once (a workshop's docs load together), in input order. */
+  loadMany(docNames: readonly string[]): Promise<StoredDoc[]>;
   /**
    * Appends updates (any docs) atomically: all of them are durable when the promise resolves, or
    * none are and it rejects. Returns the id given to each update, in input order; ids grow.

@@ -80,6 +80,26 @@ export function docStoreContract(name: string, make: () => { store: DocStore; cl
       close();
     });
 
+    it('SYNC21 loadMany returns each doc as load does, in input order, unknown docs empty', async () => {
+      const { store, close } = make();
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      const ids = await store.appendUpdates([
+        { docName: 'workshop:w', update: edit(a, 'x', '1') },
+        { docName: 'workshop:w:member:m', update: edit(b, 'y', '2') },
+        { docName: 'workshop:w', update: edit(a, 'x', '3') },
+      ]);
+      await store.compact('workshop:w', Y.encodeStateAsUpdate(a), ids[0]!);
+      const names = ['workshop:w:member:m', 'workshop:none', 'workshop:w'];
+      const many = await store.loadMany(names);
+      expect(many).toEqual(await Promise.all(names.map((n) => store.load(n))));
+      expect(many[1]).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(many[2]!.updates).toHaveLength(1);
+      expect(rebuild(many[2]!).getMap('m').get('x')).toBe('3');
+      expect(await store.loadMany([])).toEqual([]);
+      close();
+    });
+
     it('SYNC23 stored bytes are copies: mutating the input or output never changes the store', async () => {
       const { store, close } = make();
       const doc = new Y.Doc();

@@ -18,7 +18,8 @@ export function createMemoryDocStore(): DocStore {
     }
     return e;
   };
-  return {
+  const store: DocStore = {
+    loadMany: (docNames) => Promise.all(docNames.map((n) => store.load(n))),
     async load(docName: string): Promise<StoredDoc> {
       const e = docs.get(docName);
       if (!e) return { snapshot: null, updates: [], lastUpdateId: 0 };
@@ -52,4 +53,5 @@ export function createMemoryDocStore(): DocStore {
         .sort();
     },
   };
+  return store;
 }

@@ -51,7 +51,9 @@ export class Room {
     private readonly options: RoomOptions,
     stored: StoredDoc,
   ) {
-    this.doc = new Y.Doc({ gc: true });
+    // A guid given: without one lib0 builds a random UUID, one crypto call per character — a
+    // visible cost when a workshop loads 31 docs at once.
+    this.doc = new Y.Doc({ gc: true, guid: options.docName });
     this.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const u of stored.updates) Y.applyUpdate(this.doc, u);

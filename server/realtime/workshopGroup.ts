@@ -50,9 +50,10 @@ export class WorkshopGroup {
       .where(and(eq(members.workshopId, workshopId), isNull(members.removedAt), ne(members.role, 'observer')))
       .all()
       .map((m) => m.id);
-    const [stored, ...memberStored] = await Promise.all([
-      deps.store.load(name),
-      ...memberIds.map((id) => deps.store.load(memberDocName(workshopId, id))),
+    // One store round trip for all of them: per-doc queries were most of a big workshop's load time.
+    const [stored, ...memberStored] = await deps.store.loadMany([
+      name,
+      ...memberIds.map((id) => memberDocName(workshopId, id)),
     ]);
     let group: WorkshopGroup | null = null;
     const roomOptions = (docName: string, address: DocAddress) => ({

@@ -23,6 +23,11 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
       await gates.load;
       return inner.load(name);
     },
+    async loadMany(names) {
+      for (const name of names) loads.set(name, (loads.get(name) ?? 0) + 1);
+      await gates.load;
+      return inner.loadMany(names);
+    },
     async appendUpdates(updates) {
       await gates.append;
       if (gates.failAppends) throw new Error('disk full (test)');
