@@ -18,9 +18,10 @@ export function diffMap<T>(
   scope: DiffScope<T>,
 ): number {
   let writes = 0;
-  for (const [key, current] of map.entries()) {
+  // Keys first: most belong to someone else, and reading a value costs more than testing a key.
+  for (const key of map.keys()) {
     if (!scope.owns(key) || desired.has(key)) continue;
-    if (scope.frozen?.(key, current, undefined)) continue;
+    if (scope.frozen?.(key, map.get(key), undefined)) continue;
     map.delete(key);
     writes++;
   }

@@ -97,9 +97,11 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
           isRevealed: (dimensionId) => facts.reveals.has(dimensionId),
         })
       : emptyProjection();
-    const byDimension = { owns: (k: string) => splitKey(k)[1] === memberId, frozen: lockedByKey };
+    // `owns` runs for every key of the map, for each member: string tests instead of splitKey,
+    // whose two slices per key were a good part of loading a big workshop (ids contain no ':').
+    const byDimension = { owns: (k: string) => isKeyOfMember(k, memberId), frozen: lockedByKey };
     const byAuthor = {
-      owns: (k: string) => splitKey(k)[0] === memberId,
+      owns: (k: string) => isKeyOfAuthor(k, memberId),
       frozen: (_k: string, c: unknown, n: unknown) => lockedByValue(c, n),
     };
     diffMap(map('rated'), projection.rated, byDimension);
@@ -243,4 +245,14 @@ function emptyProjection(): MemberProjection {
     reactions: new Map(),
     ignored: [],
   };
+}
+
+/** `splitKey(key)[1] === memberId` for `<dimensionId>:<memberId>` keys, without allocating. */
+function isKeyOfMember(key: string, memberId: string): boolean {
+  return key.indexOf(':') === key.length - memberId.length - 1 && key.endsWith(memberId);
+}
+
+/** `splitKey(key)[0] === memberId` for `<memberId>:<entryId>` keys, without allocating. */
+function isKeyOfAuthor(key: string, memberId: string): boolean {
+  return key.charCodeAt(memberId.length) === 58 /* ':' */ && key.startsWith(memberId);
 }
