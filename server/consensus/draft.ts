@@ -1,8 +1,9 @@
 import type { Database_ } from '../db/client';
 import { consensusDrafts } from '../db/schema';
 import { conflict } from '../http/errors';
+import { requireOpenWorkshop } from '../workshops/access';
 import { auditAction } from '../workshops/actions';
-import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
+import { type Actor, inTransaction } from './guards';
 import { activeLock, type DraftRow, readDraft } from './records';
 
 export interface DraftInput {
@@ -29,7 +30,7 @@ export function saveDraft(
 ): DraftRow {
   const { db } = database;
   return inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     if (activeLock(db, p.workshopId, p.dimensionId)) {
       throw conflict('This consensus is locked. Unlock it (with a reason) before editing.');
     }

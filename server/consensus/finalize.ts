@@ -3,8 +3,9 @@ import { ApiErrorCode } from '../../shared/apiError';
 import type { Database_ } from '../db/client';
 import { workshops } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { requireOpenWorkshop } from '../workshops/access';
 import { auditAction } from '../workshops/actions';
-import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
+import { type Actor, inTransaction } from './guards';
 import { activeLock, readNotAssessed } from './records';
 
 /**
@@ -18,7 +19,7 @@ export function finalizeWorkshop(
 ): { finalizedAt: number } {
   const { db } = database;
   return inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     const missing = p.dimensionIds.filter(
       (d) => !activeLock(db, p.workshopId, d) && !readNotAssessed(db, p.workshopId, d),
     );

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { allDimensions, type Rubric, type RubricDimension } from '../../rubric/schema';
-import type { Database_, Db } from '../db/client';
-import { workshops } from '../db/schema';
+import type { Database_ } from '../db/client';
 import { badRequest, conflict, notFound } from '../http/errors';
 
 export type { Actor } from '../workshops/actions';
@@ -24,20 +22,6 @@ export function assertRubricStage(rubric: Rubric | undefined, stage: string): vo
     const ids = rubric?.stages.map((s) => s.id).join(', ') ?? '';
     throw badRequest(`stage: "${stage}" is not a stage of this rubric (one of: ${ids}).`);
   }
-}
-
-/**
- * 409 once the workshop is finalized (SPEC LOCK6). Read inside the action's transaction, so an
- * action racing a finalize sees the committed status, never a stale one.
- */
-export function assertWorkshopOpen(db: Db, workshopId: string): void {
-  const row = db
-    .select({ status: workshops.status })
-    .from(workshops)
-    .where(eq(workshops.id, workshopId))
-    .get();
-  if (!row) throw notFound('Workshop');
-  if (row.status !== 'open') throw conflict(`The workshop is ${row.status}: nothing can change any more.`);
 }
 
 /**

@@ -2,8 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database_ } from '../db/client';
 import { members } from '../db/schema';
 import { badRequest, notFound } from '../http/errors';
+import { requireOpenWorkshop } from '../workshops/access';
 import { auditAction } from '../workshops/actions';
-import { type Actor, assertWorkshopOpen, inTransaction } from './guards';
+import { type Actor, inTransaction } from './guards';
 
 /**
  * The facilitator hands the role to another active member and becomes a participant, in one
@@ -15,7 +16,7 @@ export function handOffFacilitation(
 ): void {
   const { db } = database;
   inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     if (p.toMemberId === p.actor.memberId) throw badRequest('memberId: hand the role to someone else.');
     const target = db
       .select()

@@ -9,8 +9,9 @@ import {
 } from '../db/schema';
 import { conflict } from '../http/errors';
 import { lockContentHash } from './contentHash';
+import { requireOpenWorkshop } from '../workshops/access';
 import { auditAction, type WorkshopAction } from '../workshops/actions';
-import { assertWorkshopOpen, inTransaction } from './guards';
+import { inTransaction } from './guards';
 import { activeLock, type LockRow, readDraft, readNotAssessed } from './records';
 
 /** An action on one dimension of the workshop's rubric. */
@@ -29,7 +30,7 @@ export function lockConsensus(
 ): LockRow {
   const { db } = database;
   return inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     const draft = readDraft(db, p.workshopId, p.dimensionId);
     if (!draft) throw conflict('There is no consensus stage to lock yet: record the consensus first.');
     if (activeLock(db, p.workshopId, p.dimensionId)) throw conflict('This consensus is already locked.');
@@ -86,7 +87,7 @@ export function unlockConsensus(
 ): { revision: number } {
   const { db } = database;
   return inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     const lock = activeLock(db, p.workshopId, p.dimensionId);
     if (!lock) throw conflict('This consensus is not locked.');
     db.insert(consensusUnlocks)

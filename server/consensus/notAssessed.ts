@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Database_ } from '../db/client';
 import { notAssessed } from '../db/schema';
 import { conflict } from '../http/errors';
+import { requireOpenWorkshop } from '../workshops/access';
 import { auditAction, type WorkshopAction } from '../workshops/actions';
-import { assertWorkshopOpen, inTransaction } from './guards';
+import { inTransaction } from './guards';
 import { activeLock, readNotAssessed } from './records';
 
 /** An action on one dimension of the workshop's rubric. */
@@ -16,7 +17,7 @@ type MarkAction = WorkshopAction & { dimensionId: string };
 export function markNotAssessed(database: Database_, p: MarkAction & { reason: string }): void {
   const { db } = database;
   inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     if (activeLock(db, p.workshopId, p.dimensionId)) {
       throw conflict('This dimension has a locked consensus: unlock it before marking it not assessed.');
     }
@@ -39,7 +40,7 @@ export function markNotAssessed(database: Database_, p: MarkAction & { reason: s
 export function clearNotAssessed(database: Database_, p: MarkAction): void {
   const { db } = database;
   inTransaction(database, () => {
-    assertWorkshopOpen(db, p.workshopId);
+    requireOpenWorkshop(db, p.workshopId);
     const before = readNotAssessed(db, p.workshopId, p.dimensionId);
     if (!before) throw conflict('This dimension is not marked "not assessed".');
     db.delete(notAssessed)

@@ -10,10 +10,10 @@ import { createGuest } from '../auth/users';
 import { workshops } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
-import { ApiError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
 import { describeRoute, facilitatorRefusals } from '../http/openapi';
 import { readJson } from '../http/validate';
-import { requireMember } from '../workshops/access';
+import { requireMember, requireOpenWorkshop } from '../workshops/access';
 import { actionBy, auditAction } from '../workshops/actions';
 import {
   createInvite,
@@ -99,7 +99,6 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     const { workshop, member } = access;
     const body = await readJson(c, createInviteBody);
     const now = deps.now();
-    if (workshop.status !== 'open') throw conflict('This workshop is closed to new members.');
     if (body.expiresAt !== undefined && body.expiresAt <= now)
       throw badRequest('expiresAt: must be in the future.');
     const settings = readSettings(workshop.settings);
@@ -107,6 +106,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       throw badRequest(`perspective: "${body.perspective}" is not one of this workshop's perspectives.`);
     }
     const { token, invite } = db.transaction((tx) => {
+      requireOpenWorkshop(tx, workshop.id);
       const created = createInvite(tx, {
         workshopId: workshop.id,
         role: body.role,
@@ -138,6 +138,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       204: { description: 'Revoked' },
       403: { description: 'Not a facilitator' },
       404: { description: 'No such workshop or invite' },
+      409: { description: 'The workshop is finalized' },
     },
   });
   r.delete('/workshops/:id/invites/:inviteId', (c) => {
@@ -146,16 +147,17 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     const invite = findInvite(db, workshop.id, c.req.param('inviteId'));
     if (!invite) throw notFound('Invite');
     const now = deps.now();
-    if (invite.revokedAt === null) {
-      db.transaction((tx) => {
-        revokeInvite(tx, invite.id, now);
-        auditAction(tx, actionBy(access, now), {
-          action: 'invite.revoke',
-          target: invite.id,
-          before: inviteJson(invite, now),
-        });
+    db.transaction((tx) => {
+      requireOpenWorkshop(tx, workshop.id);
+      // Revoking twice is a no-op, not an error: the link is dead either way.
+      if (invite.revokedAt !== null) return;
+      revokeInvite(tx, invite.id, now);
+      auditAction(tx, actionBy(access, now), {
+        action: 'invite.revoke',
+        target: invite.id,
+        before: inviteJson(invite, now),
       });
-    }
+    });
     return c.body(null, 204);
   });
 
@@ -207,7 +209,9 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJson(c, redeemInviteBody);
     const invite = usableInvite(c.req.param('token'));
     const workshop = db.select().from(workshops).where(eq(workshops.id, invite.workshopId)).get()!;
-    if (workshop.status !== 'open') throw conflict('This workshop is closed to new members.');
+    // Before the "already a member" answer, so a finalized workshop says 409 to everyone (INV7).
+    // No await follows until the transaction, so the status cannot change in between.
+    requireOpenWorkshop(db, workshop.id);
     const settings = readSettings(workshop.settings);
     const perspective =
       body.perspective ??

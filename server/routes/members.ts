@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { describeRoute } from '../http/openapi';
 import { readJson } from '../http/validate';
-import { requireMember } from '../workshops/access';
+import { requireMember, requireOpenWorkshop } from '../workshops/access';
 import { actionBy, auditAction } from '../workshops/actions';
 import {
   countActiveFacilitators,
@@ -54,7 +54,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
       400: { description: 'Invalid body or unknown perspective' },
       403: { description: 'Not a facilitator' },
       404: { description: 'No such workshop or member' },
-      409: { description: 'Would leave the workshop without a facilitator' },
+      409: { description: 'Would leave the workshop without a facilitator, or the workshop is finalized' },
     },
   });
   r.patch('/workshops/:id/members/:memberId', async (c) => {
@@ -67,6 +67,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const now = deps.now();
     const updated = db.transaction((tx) => {
+      requireOpenWorkshop(tx, workshop.id);
       // Checked inside the transaction so two facilitators demoting each other cannot both succeed.
       const target = findActiveMember(tx, workshop.id, c.req.param('memberId'));
       if (!target) throw notFound('Member');
@@ -109,7 +110,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
       204: { description: 'Removed' },
       403: { description: 'Not a facilitator' },
       404: { description: 'No such workshop or member' },
-      409: { description: 'Would leave the workshop without a facilitator' },
+      409: { description: 'Would leave the workshop without a facilitator, or the workshop is finalized' },
     },
   });
   r.delete('/workshops/:id/members/:memberId', async (c) => {
@@ -117,6 +118,7 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
     const { workshop } = access;
     const now = deps.now();
     const removed = db.transaction((tx) => {
+      requireOpenWorkshop(tx, workshop.id);
       const target = findActiveMember(tx, workshop.id, c.req.param('memberId'));
       if (!target) throw notFound('Member');
       if (target.role === 'facilitator' && countActiveFacilitators(tx, workshop.id) <= 1)

@@ -4,13 +4,13 @@ import { Limits } from '../../shared/domain';
 import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
-import { conflict, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { describeRoute } from '../http/openapi';
 import { readJson } from '../http/validate';
 import { updateFocus } from '../room/focus';
 import { ratingRules } from '../room/ratingRules';
 import { revealDimensions } from '../room/reveal';
-import { type MemberAccess, requireMember } from '../workshops/access';
+import { type MemberAccess, requireMember, requireOpenWorkshop } from '../workshops/access';
 import { readSettings } from '../workshops/settings';
 
 const dimensionId = z.string().min(1).max(64);
@@ -56,11 +56,6 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!rubric) throw notFound('Rubric');
     return ratingRules(rubric, readSettings(workshop.settings));
   };
-  // ROOM2: a finalized (or archived) workshop is the record; nothing in its room moves any more.
-  const requireOpen = ({ workshop }: MemberAccess) => {
-    if (workshop.status !== 'open')
-      throw conflict('This workshop is finalized; its room can no longer change.');
-  };
   const actorOf = ({ member, user }: MemberAccess) => ({ memberId: member.id, userId: user.id });
 
   describeRoute({
@@ -78,7 +73,8 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
   r.post('/workshops/:id/reveal', async (c) => {
     const access = facilitator(c);
     const body = await readJson(c, revealBody);
-    requireOpen(access);
+    // ROOM2/LOCK6: a finalized workshop is the record; nothing in its room moves any more.
+    requireOpenWorkshop(db, access.workshop.id);
     const rules = rubricOf(access);
     const workshopId = access.workshop.id;
     const locked = new Set(
@@ -117,7 +113,8 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
   r.post('/workshops/:id/focus', async (c) => {
     const access = facilitator(c);
     const body = await readJson(c, focusBody);
-    requireOpen(access);
+    // ROOM2/LOCK6: a finalized workshop is the record; nothing in its room moves any more.
+    requireOpenWorkshop(db, access.workshop.id);
     if (body.spotlight !== null && !rubricOf(access).isKnownDimension(body.spotlight)) {
       throw notFound(`Dimension ${body.spotlight}`);
     }
@@ -144,7 +141,8 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
   r.post('/workshops/:id/timer', async (c) => {
     const access = facilitator(c);
     const body = await readJson(c, timerBody);
-    requireOpen(access);
+    // ROOM2/LOCK6: a finalized workshop is the record; nothing in its room moves any more.
+    requireOpenWorkshop(db, access.workshop.id);
     const now = deps.now();
     const change =
       body.durationSeconds === null

@@ -3,11 +3,11 @@ import { DEFAULT_RUBRIC_ID } from '../../rubric/loader';
 import { recordAudit } from '../audit/record';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { describeRoute, facilitatorRefusals } from '../http/openapi';
 import { readJson } from '../http/validate';
 import type { MemberRow } from '../workshops/access';
-import { requireMember, requireUser } from '../workshops/access';
+import { requireMember, requireOpenWorkshop, requireUser } from '../workshops/access';
 import { actionBy, auditAction } from '../workshops/actions';
 import { addMember } from '../workshops/members';
 import {
@@ -159,8 +159,6 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
     const { workshop, member } = access;
     const body = await readJson(c, updateWorkshopBody);
-    if (workshop.status === 'finalized')
-      throw conflict('This workshop is finalized; its settings can no longer change.');
     const now = deps.now();
     const institution = getInstitution(db, workshop.institutionId);
     const before = workshopJson(workshop, institution);
@@ -168,6 +166,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       ? workshopSettingsSchema.parse({ ...readSettings(workshop.settings), ...body.settings })
       : undefined;
     const updated = db.transaction((tx) => {
+      requireOpenWorkshop(tx, workshop.id);
       const row = updateWorkshopRow(tx, workshop.id, {
         ...(body.title !== undefined ? { title: body.title } : {}),
         ...(settings ? { settings } : {}),

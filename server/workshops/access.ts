@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { MemberRole } from '../../shared/domain';
 import type { UserRecord } from '../auth/types';
+import type { Db } from '../db/client';
 import { members, workshops } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
-import { forbidden, notFound, unauthenticated } from '../http/errors';
+import { conflict, forbidden, notFound, unauthenticated } from '../http/errors';
 
 export type WorkshopRow = typeof workshops.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
@@ -48,4 +49,22 @@ export function requireMember(
     throw forbidden(`Only a ${roles.join(' or ')} of this workshop can do this.`);
   }
   return { user, workshop, member };
+}
+
+/**
+ * 409 unless the workshop is open. Once finalized (or archived) a workshop is the institution's
+ * record and read-only for everyone (SPEC LOCK6, PERM4, INV7); only the action plan stays editable.
+ * Every write checks it here, and reads the status through `db`: pass the action's transaction, so
+ * an action racing a finalize sees the committed status, never one read before it awaited its body.
+ */
+export function requireOpenWorkshop(db: Db, workshopId: string): void {
+  const row = db
+    .select({ status: workshops.status })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId))
+    .get();
+  if (!row) throw notFound('Workshop');
+  if (row.status !== 'open') {
+    throw conflict(`This workshop is ${row.status}: it is read-only now, nothing in it can change.`);
+  }
 }

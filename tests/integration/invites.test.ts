@@ -134,7 +134,7 @@ describe('POST /api/workshops/:id/invites', () => {
     expect(snapshot(t.database)).toBe(before);
   });
 
-  it('INV7: a finalized workshop takes no new invites (409)', async () => {
+  it('INV7/LOCK6: a finalized workshop takes no new invites (409)', async () => {
     const { workshop, invite } = await setup();
     t.database.sqlite.prepare("update workshops set status = 'finalized' where id = ?").run(workshop.id);
     const before = rowCounts(t.database);

@@ -334,7 +334,7 @@ describe('PATCH /api/workshops/:id', () => {
     expect(snapshot(t.database)).toBe(before);
   });
 
-  it('PERM4: a finalized workshop refuses changes with 409', async () => {
+  it('PERM4/LOCK6: a finalized workshop refuses changes with 409', async () => {
     t = makeTestApp();
     const ana = await signUp(t.app);
     const w = await createWorkshop(t.app, ana.cookie);
