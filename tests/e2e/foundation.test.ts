@@ -64,8 +64,8 @@ describe('foundation: sign up, create a workshop, invite, join', () => {
     // The settings chosen in the form are the ones the server stored.
     await expect.poll(() => facilitator.locator('dt:has-text("Not sure") + dd').textContent()).toBe('No');
     const me = facilitator.getByRole('row', { name: /Fran Facilitator/ });
-    await me.getByRole('cell', { name: 'Facilitator' }).waitFor();
-    await me.getByRole('cell', { name: 'Administration' }).waitFor();
+    await me.getByRole('cell', { name: 'Facilitator', exact: true }).waitFor();
+    await me.getByRole('cell', { name: 'Administration', exact: true }).waitFor();
   });
 
   it('the workshop home has no axe violations', async () => {
