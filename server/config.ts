@@ -24,6 +24,8 @@ const envSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Sign-up attempts per client IP in the same window (each costs an argon2 hash, AUTH12). */
+  SIGNUP_MAX_PER_IP: z.coerce.number().int().positive().default(30),
   /** Invite previews + redemptions per client IP per minute (a whole room may share one NAT IP). */
   INVITE_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -49,6 +51,7 @@ export interface Config {
     loginPerAccount: number;
     loginPerIp: number;
     loginWindowSeconds: number;
+    signupPerIp: number;
     invitePerIpPerMinute: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -87,6 +90,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       loginPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
       loginPerIp: e.LOGIN_MAX_PER_IP,
       loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+      signupPerIp: e.SIGNUP_MAX_PER_IP,
       invitePerIpPerMinute: e.INVITE_MAX_PER_IP_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,

@@ -9,6 +9,7 @@ function limitedApp(points: number) {
     loginPerAccount: 1,
     loginPerIp: points,
     loginWindowSeconds: 60,
+    signupPerIp: 1,
     invitePerIpPerMinute: 1,
   });
   const app = new Hono();

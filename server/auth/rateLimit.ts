@@ -12,12 +12,15 @@ import { ApiError } from '../http/errors';
  * - login per account: stops online password guessing against one person (counts failures only,
  *   so the real owner signing in successfully clears it).
  * - login per IP: stops credential stuffing across many accounts from one client.
+ * - signup per IP: every attempt costs an argon2 hash (19 MiB, CPU) and a success a new account, so
+ *   one client must not be able to burn the server's CPU or fill the users table (SPEC AUTH12).
  * - invites per IP: invite tokens carry 160 bits so guessing is hopeless anyway; this stops one
  *   client flooding a workshop with guest members or hammering the lookup.
  */
 export interface RateLimiters {
   loginAccount: RateLimiterMemory;
   loginIp: RateLimiterMemory;
+  signupIp: RateLimiterMemory;
   invite: RateLimiterMemory;
 }
 
@@ -30,6 +33,7 @@ export function createRateLimiters(limits: Config['rateLimits']): RateLimiters {
       duration,
     }),
     loginIp: new RateLimiterMemory({ keyPrefix: 'login-ip', points: limits.loginPerIp, duration }),
+    signupIp: new RateLimiterMemory({ keyPrefix: 'signup-ip', points: limits.signupPerIp, duration }),
     invite: new RateLimiterMemory({
       keyPrefix: 'invite-ip',
       points: limits.invitePerIpPerMinute,

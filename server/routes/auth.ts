@@ -46,15 +46,18 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     path: '/api/auth/signup',
     tag: 'auth',
     summary: 'Create an account and sign in (a signed-in guest keeps their workshops)',
-    auth: 'anyone',
+    auth: 'anyone (rate-limited per client)',
     body: signupBody,
     responses: {
       ...signInResponses(201),
       409: { description: 'An account with this email exists' },
+      429: { description: 'Too many sign-ups from this client; see Retry-After' },
     },
   });
   r.post('/auth/signup', async (c) => {
     const body = await readJson(c, signupBody);
+    // Before the hash: a refused attempt must not cost the server an argon2 run (AUTH12).
+    await consume(c, limiters.signupIp, clientIp(c), 'sign-ups from this network');
     const passwordHash = await hashPassword(body.password);
     const current = c.get('user');
     let user: ReturnType<typeof toUserRecord> | null;

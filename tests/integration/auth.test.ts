@@ -1,7 +1,8 @@
+import { testConfig } from '../../server/config';
 import { nullRealtimeBridge } from '../../server/realtime/bridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, createWorkshop, rowCounts, signUp, snapshot } from '../helpers/fixtures';
-import { makeTestApp } from '../helpers/testApp';
+import { makeTestApp, TEST_ORIGIN } from '../helpers/testApp';
 
 type T = ReturnType<typeof makeTestApp>;
 let t: T;
@@ -85,6 +86,33 @@ describe('POST /api/auth/signup', () => {
     expect(rowCounts(t.database)).toMatchObject({ users: 0, sessions: 0 });
   });
 
+  it('AUTH12: after SIGNUP_MAX_PER_IP attempts from one client (refused ones count too) the next is 429 and stores nothing; other clients are not affected', async () => {
+    t = makeTestApp({ config: { rateLimits: { ...testConfig().rateLimits, signupPerIp: 3 } } });
+    /** A signup from `ip`, as @hono/node-server passes the socket to the app. */
+    const signupFrom = (ip: string, email: string) =>
+      t.app.request(
+        `${TEST_ORIGIN}/api/auth/signup`,
+        {
+          method: 'POST',
+          headers: { Host: 'localhost', Origin: TEST_ORIGIN, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...creds, email }),
+        },
+        { incoming: { socket: { remoteAddress: ip } } },
+      );
+    expect((await signupFrom('10.0.0.1', 'a@example.edu')).status).toBe(201);
+    expect((await signupFrom('10.0.0.1', 'a@example.edu')).status).toBe(409);
+    expect((await signupFrom('10.0.0.1', 'b@example.edu')).status).toBe(201);
+    const before = snapshot(t.database);
+    const blocked = await signupFrom('10.0.0.1', 'c@example.edu');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+    expect(await blocked.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(snapshot(t.database)).toBe(before);
+    // Another address has its own budget.
+    expect((await signupFrom('10.0.0.2', 'c@example.edu')).status).toBe(201);
+  });
+
   it('AUTH11: a signed-in guest who signs up becomes an account and keeps their memberships', async () => {
     t = makeTestApp();
     const facilitator = await signUp(t.app);
@@ -162,6 +190,7 @@ describe('POST /api/auth/login', () => {
           loginPerAccount: 3,
           loginPerIp: 100,
           loginWindowSeconds: 900,
+          signupPerIp: 100,
           invitePerIpPerMinute: 100,
         },
       },
@@ -196,6 +225,7 @@ describe('POST /api/auth/login', () => {
           loginPerAccount: 3,
           loginPerIp: 100,
           loginWindowSeconds: 900,
+          signupPerIp: 100,
           invitePerIpPerMinute: 100,
         },
       },
@@ -221,6 +251,7 @@ describe('POST /api/auth/login', () => {
           loginPerAccount: 100,
           loginPerIp: 4,
           loginWindowSeconds: 900,
+          signupPerIp: 100,
           invitePerIpPerMinute: 100,
         },
       },

@@ -168,7 +168,7 @@ describe('GET /api/invites/:token (preview)', () => {
   it('INV6: previews are rate-limited per client (429 + Retry-After)', async () => {
     const { invite } = await setup({
       config: {
-        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, invitePerIpPerMinute: 3 },
+        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, signupPerIp: 100, invitePerIpPerMinute: 3 },
       },
     });
     const created = await invite();
@@ -356,7 +356,7 @@ describe('POST /api/invites/:token/redeem', () => {
   it('INV6: redemptions are rate-limited per client', async () => {
     const { invite } = await setup({
       config: {
-        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, invitePerIpPerMinute: 2 },
+        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, signupPerIp: 100, invitePerIpPerMinute: 2 },
       },
     });
     const created = await invite();
