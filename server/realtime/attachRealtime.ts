@@ -34,7 +34,7 @@ export interface RealtimeDeps {
   /** Defaults to a projector that does nothing (transport-only tests). */
   createProjector?: ProjectorFactory;
   log?: RealtimeLog;
-  /** Updates after a snapshot before compaction (default 200). */
+  /** Least updates after a snapshot before compaction (default 200); the log must also have reached the snapshot's size. */
   compactEvery?: number;
   limits?: Partial<ConnectionLimits>;
   /** Keep-alive ping period; a socket that has not answered the previous ping is terminated (default 30 s). */

@@ -22,7 +22,10 @@ export interface RoomOptions {
   store: DocStore;
   queue: PersistQueue;
   log: RealtimeLog;
-  /** Fold the update log into a snapshot once this many updates follow it. */
+  /**
+   * Fold the update log into a snapshot once at least this many updates follow it AND they add up
+   * to at least the snapshot's size (see maybeCompact).
+   */
   compactEvery: number;
   /** Called once if an accepted update could not be stored: the room must be dropped. */
   onPersistFailure: (room: Room, err: unknown) => void;
@@ -41,6 +44,9 @@ export class Room {
   storedBytes: number;
   private lastPersistedId: number;
   private updatesSinceSnapshot: number;
+  /** Bytes of the log after the snapshot, and of the snapshot: they decide when to compact. */
+  private logBytes: number;
+  private snapshotBytes: number;
   private saving: Promise<void> = Promise.resolve();
   private pendingSaves = 0;
   private compacting: Promise<void> | null = null;
@@ -61,6 +67,8 @@ export class Room {
     this.storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
     this.lastPersistedId = stored.lastUpdateId;
     this.updatesSinceSnapshot = stored.updates.length;
+    this.snapshotBytes = stored.snapshot?.length ?? 0;
+    this.logBytes = this.storedBytes - this.snapshotBytes;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
@@ -93,9 +101,10 @@ export class Room {
         this.pendingSaves--;
         this.lastPersistedId = id;
         this.updatesSinceSnapshot++;
+        this.logBytes += update.length;
         if (this.failed) return;
         this.broadcast(updateMessage(update));
-        if (this.updatesSinceSnapshot >= this.options.compactEvery && this.pendingSaves === 0) void this.compact();
+        this.maybeCompact();
       },
       (err) => {
         this.pendingSaves--;
@@ -125,6 +134,18 @@ export class Room {
   }
 
   /**
+   * A snapshot rewrites the whole doc (281 KB for a day-long workshop doc), so compacting every N
+   * updates made a 200-byte edit cost kilobytes of writes. Waiting until the log is at least as
+   * big as the snapshot bounds the snapshot writes by the log bytes already written (≤ 2× per edit)
+   * and a load's replay by the snapshot's size. Unload compacts whatever is left.
+   */
+  private maybeCompact(): void {
+    if (this.pendingSaves > 0 || this.updatesSinceSnapshot < this.options.compactEvery) return;
+    if (this.logBytes < this.snapshotBytes) return;
+    void this.compact();
+  }
+
+  /**
    * Replaces the snapshot with the live state. Any state that contains every stored update up to
    * `lastPersistedId` is a valid snapshot (Yjs updates are idempotent), so this needs no lock
    * against concurrent edits.
@@ -135,12 +156,16 @@ export class Room {
     const state = Y.encodeStateAsUpdate(this.doc);
     const through = this.lastPersistedId;
     const folded = this.updatesSinceSnapshot;
+    const foldedBytes = this.logBytes;
     this.compacting = this.options.store
       .compact(this.options.docName, state, through)
       .then(
         () => {
           this.updatesSinceSnapshot -= folded;
-          this.storedBytes = state.length;
+          // Updates stored while this ran stay in the log (and in storedBytes).
+          this.logBytes -= foldedBytes;
+          this.storedBytes += state.length - this.snapshotBytes - foldedBytes;
+          this.snapshotBytes = state.length;
         },
         (err) => {
           // The log is still complete; compaction simply retries later.

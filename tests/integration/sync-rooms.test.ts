@@ -16,6 +16,8 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
   const inner = createSqliteDocStore(database.db, Date.now);
   const gates = { load: null as Promise<void> | null, append: null as Promise<void> | null, failAppends: false };
   const loads = new Map<string, number>();
+  /** The doc names of each appendUpdates call (one call = one transaction). */
+  const batches: string[][] = [];
   const store: DocStore = {
     ...inner,
     async load(name) {
@@ -29,6 +31,7 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
       return inner.loadMany(names);
     },
     async appendUpdates(updates) {
+      batches.push(updates.map((u) => u.docName));
       await gates.append;
       if (gates.failAppends) throw new Error('disk full (test)');
       return inner.appendUpdates(updates);
@@ -44,7 +47,7 @@ function gatedStore(database: ReturnType<typeof openDatabase>) {
     });
     return release;
   };
-  return { store, loads, hold, gates };
+  return { store, loads, batches, hold, gates };
 }
 
 describe('rooms: loading, queueing, unloading, limits', () => {
@@ -197,6 +200,59 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     const stored = await server.realtime.bridge.memberRatings(w.workshopId);
     expect(stored.get(bob.memberId)?.get('d1')?.stage).toBe('developing');
     expect(stored.get(w.members[0]!.memberId)?.size).toBe(0);
+  });
+
+  it('SYNC24 compaction waits until the log is as big as the snapshot, so small edits never rewrite a big doc', async () => {
+    // compactEvery 1: the count alone would compact after every update.
+    server = await startTestServer({ realtime: { compactEvery: 1 } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const c = rawClient(server.wsUrl, docName, { cookie: f.cookie, origin: server.origin });
+    await c.opened;
+    const local = new Y.Doc();
+    local.on('update', (u: Uint8Array) => c.send(frames.update(u)));
+    const store = createSqliteDocStore(server.database.db, Date.now);
+    const drafts = local.getMap('drafts');
+    drafts.set('big', 'x'.repeat(4000));
+    // The first update is bigger than the (empty) snapshot: folded at once.
+    await waitFor(async () => (await store.load(docName)).snapshot !== null, { what: 'first snapshot' });
+    expect(await store.countUpdates(docName)).toBe(0);
+    for (let i = 0; i < 20; i++) drafts.set('small', i);
+    await waitFor(async () => (await store.countUpdates(docName)) === 20, { what: 'small edits logged' });
+    // 20 small updates (~30 B each) against a ~4 KB snapshot: still in the log, no snapshot rewrite.
+    expect(server.realtime.liveDoc(docName)?.getMap('drafts').get('small')).toBe(19);
+    drafts.set('big2', 'y'.repeat(5000));
+    await waitFor(async () => (await store.countUpdates(docName)) === 0, { what: 'log folded once it outgrew the snapshot' });
+    const stored = await storedDoc(server, docName);
+    expect(stored.getMap('drafts').toJSON()).toEqual(drafts.toJSON());
+    c.ws.close();
+  });
+
+  it('SYNC55 a member-doc edit and the workshop-doc update it causes are stored in one transaction', async () => {
+    const database = openDatabase(':memory:');
+    const gated = gatedStore(database);
+    server = await startTestServer({ database, realtime: { store: gated.store } });
+    const w = seedWorkshop(server, ['facilitator', 'participant']);
+    const bob = w.members[1]!;
+    const docName = memberDocName(w.workshopId, bob.memberId);
+    const viewer = rawClient(server.wsUrl, workshopDocName(w.workshopId), { cookie: w.members[0]!.cookie, origin: server.origin });
+    const c = rawClient(server.wsUrl, docName, { cookie: bob.cookie, origin: server.origin });
+    await Promise.all([viewer.opened, c.opened]);
+    viewer.send(frames.step1(new Y.Doc()));
+    await waitFor(() => server!.realtime.liveDoc(docName) !== null);
+    const before = gated.batches.length;
+    const doc = new Y.Doc();
+    new MemberDoc(doc).setRating('learning-evaluation', { stage: 'effective-practice', rationale: 'r', updatedAt: 5 });
+    c.send(frames.update(Y.encodeStateAsUpdate(doc)));
+    // The projection (rated d1) reaches the viewer: by then both updates are durable.
+    await waitFor(() => viewer.doc.getMap('rated').get(`learning-evaluation:${bob.memberId}`) === true, { what: 'projection relayed' });
+    const written = gated.batches.slice(before).filter((b) => b.includes(docName));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toEqual([docName, workshopDocName(w.workshopId)]);
+    for (const x of [c, viewer]) x.ws.close();
+    await waitFor(() => server!.realtime.stats().workshops === 0);
+    database.close();
   });
 
   it('SYNC50 SYNC51 an update is relayed, and a newcomer is sent state, only once it is durable', async () => {
