@@ -21,6 +21,9 @@ export interface Person {
 export interface RubricInfo {
   firstDimensionId: string;
   firstDimensionTitle: string;
+  /** The rubric's second dimension (to browse away from the first). */
+  secondDimensionId: string;
+  secondDimensionTitle: string;
   stages: Array<{ id: string; label: string }>;
 }
 
@@ -34,7 +37,7 @@ async function call<T>(request: APIRequestContext, baseURL: string, method: 'GET
 export async function setupWorkshop(
   browser: Browser,
   baseURL: string,
-  participants: Array<{ name: string; perspective?: string }>,
+  participants: Array<{ name: string; perspective?: string; role?: 'participant' | 'observer' }>,
   settings: Record<string, unknown> = {},
 ): Promise<{ workshopId: string; facilitator: Person; participants: Person[]; rubric: RubricInfo }> {
   const f = await newPerson(browser, baseURL);
@@ -54,19 +57,30 @@ export async function setupWorkshop(
     'GET',
     `/api/rubrics/${created.workshop.rubricId}`,
   );
-  const invite = await call<{ token: string }>(f.context.request, baseURL, 'POST', `/api/workshops/${workshopId}/invites`, { role: 'participant' });
+  // One invite link per role asked for (the role comes from the link, never from the joiner).
+  const invites = new Map<string, string>();
   const people: Person[] = [];
-  for (const p of participants) {
+  for (const { role = 'participant', ...p } of participants) {
+    if (!invites.has(role)) {
+      const invite = await call<{ token: string }>(f.context.request, baseURL, 'POST', `/api/workshops/${workshopId}/invites`, { role });
+      invites.set(role, invite.token);
+    }
     const person = await newPerson(browser, baseURL);
-    const joined = await call<{ memberId: string }>(person.context.request, baseURL, 'POST', `/api/invites/${invite.token}/redeem`, p);
+    const joined = await call<{ memberId: string }>(person.context.request, baseURL, 'POST', `/api/invites/${invites.get(role)}/redeem`, p);
     people.push({ ...person, memberId: joined.memberId, name: p.name });
   }
-  const first = rubric.categories[0]!.dimensions[0]!;
+  const [first, second] = rubric.categories.flatMap((c) => c.dimensions) as [{ id: string; title: string }, { id: string; title: string }];
   return {
     workshopId,
     facilitator: { ...f, memberId: created.me.memberId, name: 'Fran Facilitator' },
     participants: people,
-    rubric: { firstDimensionId: first.id, firstDimensionTitle: first.title, stages: rubric.stages.map((s) => ({ id: s.id, label: s.label })) },
+    rubric: {
+      firstDimensionId: first.id,
+      firstDimensionTitle: first.title,
+      secondDimensionId: second.id,
+      secondDimensionTitle: second.title,
+      stages: rubric.stages.map((s) => ({ id: s.id, label: s.label })),
+    },
   };
 }
 
@@ -83,4 +97,10 @@ export function recordFrames(page: Page): { text: () => string } {
     });
   });
   return { text: () => chunks.join('\n') };
+}
+
+/** Opens the room on a dimension and waits until both docs are synced. */
+export async function enterRoom(person: Person, workshopId: string, dimensionId: string): Promise<void> {
+  await person.page.goto(roomUrl(workshopId, dimensionId));
+  await person.page.getByText('Connected — all changes saved').waitFor({ timeout: 30_000 });
 }

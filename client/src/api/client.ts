@@ -46,6 +46,15 @@ export function setReauthenticateHandler(handler: (() => Promise<void>) | null):
   guard.reauthenticate = handler;
 }
 
+/**
+ * Opens the app's "session expired — sign in again" dialog over the current page and resolves after
+ * a successful sign-in (rejects on "Sign out"). For callers that learn about an ended session other
+ * than by a 401, e.g. the room's websocket closing with 4401.
+ */
+export function requestSignIn(): Promise<void> {
+  return reauthenticateOnce();
+}
+
 function reauthenticateOnce(): Promise<void> {
   if (!guard.reauthenticate) return Promise.reject(new Error('no re-authentication handler'));
   guard.pending ??= guard.reauthenticate().finally(() => {

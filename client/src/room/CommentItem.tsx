@@ -3,6 +3,7 @@ import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
 import { splitKey } from '../../../shared/docs/workshopDoc';
 import { useDocSelector } from '../sync/hooks';
 import { CommentForm } from './CommentForm';
+import { ConfirmButton } from './ConfirmButton';
 import { useRoom } from './RoomContext';
 import type { ThreadComment } from './useThread';
 
@@ -117,15 +118,14 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
             <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
               Edit
             </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => {
-                if (window.confirm('Delete this comment?')) updateMine({ deleted: true });
-              }}
+            <ConfirmButton
+              title="Delete this comment?"
+              message="It is replaced by “Comment deleted.” for everyone. Replies to it stay."
+              confirmLabel="Delete comment"
+              onConfirm={() => updateMine({ deleted: true })}
             >
               Delete
-            </button>
+            </ConfirmButton>
           </>
         )}
       </div>

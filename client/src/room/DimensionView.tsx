@@ -21,6 +21,7 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
   const locked = useDocSelector(workshop, (w) => isLocked(w, dimensionId), false, [dimensionId]);
   // After finalize (LOCK6) the server refuses every write; the room says so and offers no controls.
   const finalized = useDocSelector(workshop, (w) => w.meta()?.status === 'finalized', info.workshop.status === 'finalized');
+  const notAssessed = useDocSelector(workshop, (w) => (w.consensus(dimensionId)?.notAssessedReason ?? null) !== null, false, [dimensionId]);
   const ratedCount = useDocSelector(workshop, (w) => w.ratedBy(dimensionId).length, 0, [dimensionId]);
   const allowNotSure = useDocSelector(workshop, (w) => w.meta()?.allowNotSure ?? info.workshop.settings.allowNotSure, info.workshop.settings.allowNotSure);
 
@@ -53,7 +54,7 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
       </h2>
       <p className="dimension__phase">
         {finalized ? 'Workshop finalized — read-only · ' : ''}
-        {locked ? 'Locked' : revealed ? 'Revealed' : 'Rating — ratings are private until the facilitator reveals them'} ·{' '}
+        {notAssessed ? 'Not assessed' : locked ? 'Locked' : revealed ? 'Revealed' : 'Rating — ratings are private until the facilitator reveals them'} ·{' '}
         {ratedCount} rated
       </p>
       <section aria-labelledby="foundation-h" className="foundation">
@@ -91,7 +92,13 @@ export function DimensionView({ dimensionId, onTypingChange }: Props) {
       )}
       {/* Consensus slot — client/src/consensus owns ConsensusPanel ({workshopId, dimensionId, isFacilitator}). */}
       <ConsensusSlot workshopId={workshopId} dimensionId={dimensionId} isFacilitator={isFacilitator} />
-      <Discussion key={dimensionId} dimensionId={dimensionId} lastVisit={lastVisit} locked={locked || finalized} />
+      <Discussion
+        key={dimensionId}
+        dimensionId={dimensionId}
+        lastVisit={lastVisit}
+        locked={locked || finalized}
+        closedBecause={notAssessed ? 'not-assessed' : locked ? 'locked' : 'finalized'}
+      />
     </article>
   );
 }

@@ -9,10 +9,18 @@ interface Props {
   dimensionId: string;
   lastVisit: number | null;
   locked: boolean;
+  /** Why a closed discussion is closed, so the sentence is true ("not assessed" is not "locked"). */
+  closedBecause?: 'locked' | 'not-assessed' | 'finalized';
 }
 
+const closedText = {
+  locked: 'This dimension is locked: the discussion is closed.',
+  'not-assessed': 'This dimension was marked “not assessed”: the discussion is closed.',
+  finalized: 'The workshop is finalized: the discussion is closed.',
+} as const;
+
 /** The comment thread of one dimension; open in every phase until the dimension is locked. */
-export function Discussion({ dimensionId, lastVisit, locked }: Props) {
+export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'locked' }: Props) {
   const { connection, canWrite } = useRoom();
   const member = connection.member;
   const id = useId();
@@ -31,7 +39,7 @@ export function Discussion({ dimensionId, lastVisit, locked }: Props) {
       <h3 id={`${id}-h`}>
         Discussion <span className="muted">({count} {count === 1 ? 'comment' : 'comments'})</span>
       </h3>
-      {locked && <p className="muted">This dimension is locked: the discussion is closed.</p>}
+      {locked && <p className="muted">{closedText[closedBecause]}</p>}
       {thread.length === 0 && <p className="muted">No comments yet.</p>}
       <ol className="thread">
         {thread.map((c) => (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { AnonymityMode, anonymityModes } from '../../../shared/domain';
 import { useDocSelector } from '../sync/hooks';
+import { ConfirmButton } from './ConfirmButton';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
 import { roomActions } from './roomActions';
@@ -147,15 +148,15 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
             .map(([mid, m]) => (
               <li key={mid}>
                 {m.name} <span className="muted">({m.role}{m.perspective ? `, ${m.perspective}` : ''})</span>{' '}
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => {
-                    if (window.confirm(`Remove ${m.name} from the workshop?`)) void action.run(`Remove ${m.name}`, () => roomActions.removeMember(workshopId, mid));
-                  }}
+                <ConfirmButton
+                  aria-label={`Remove ${m.name}`}
+                  title={`Remove ${m.name}?`}
+                  message={`${m.name} loses access at once and is disconnected from the room. Their past ratings stay on record.`}
+                  confirmLabel={`Remove ${m.name}`}
+                  onConfirm={() => action.run(`Remove ${m.name}`, () => roomActions.removeMember(workshopId, mid))}
                 >
-                  Remove<span className="visually-hidden"> {m.name}</span>
-                </button>
+                  Remove
+                </ConfirmButton>
               </li>
             ))}
         </ul>

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { requestSignIn } from '../api/client';
 import { useConnectionState } from '../sync/hooks';
 import { useRoom } from './RoomContext';
 
 /**
  * Terminal connection states. "Removed" replaces the room; "sign in again" / "session ended" keep the
- * room mounted underneath a banner, so nothing typed is dropped (it is also in IndexedDB).
+ * room mounted underneath a banner, so nothing typed is dropped (it is also in IndexedDB). Signing in
+ * happens here, in the app's sign-in dialog over the room, and then the sockets reopen in place: no
+ * reload and no second tab, so text still in a box (an over-long rationale, a comment) stays there.
  */
 export function RoomGate({ children }: { children: ReactNode }) {
   const { connection } = useRoom();
@@ -27,20 +30,23 @@ export function RoomGate({ children }: { children: ReactNode }) {
     );
   }
   const signIn = state.phase === 'signed-out' || state.phase === 'ended';
-  const next = encodeURIComponent(location.pathname);
+  const signInAgain = () => {
+    requestSignIn().then(
+      () => connection.reconnect(),
+      () => {
+        // "Sign out" or a guest with no password: the banner stays; the text stays on the page.
+      },
+    );
+  };
   return (
     <>
       {signIn && (
         <div className="alert alert--warning room-signin" role="alert">
           <p className="alert__title">{state.phase === 'ended' ? 'Your session ended.' : 'Please sign in again.'}</p>
           <p>
-            What you typed is kept on this device and will sync after you sign in.{' '}
-            <a href={`/signin?next=${next}`} target="_blank" rel="noopener">
-              Sign in (opens a new tab)
-            </a>
-            , then{' '}
-            <button type="button" className="button button--secondary" onClick={() => location.reload()}>
-              reconnect
+            What you typed is kept on this page and on this device, and will sync after you sign in.{' '}
+            <button type="button" className="button button--secondary" onClick={signInAgain}>
+              Sign in again
             </button>
           </p>
         </div>

@@ -31,6 +31,8 @@ export interface RoomConnection {
   workshopProvider: WebsocketProvider;
   getState(): ConnectionState;
   subscribe(listener: () => void): () => void;
+  /** After signing in again (4401/4411): reopen both sockets in place, keeping every doc and draft. */
+  reconnect(): void;
   destroy(): void;
 }
 
@@ -130,6 +132,13 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    reconnect() {
+      if (!isTerminal()) return;
+      state = { ...state, phase: 'connecting' };
+      for (const l of listeners) l();
+      workshopProvider.connect();
+      memberProvider?.connect();
     },
     destroy() {
       window.removeEventListener('online', onOnlineChange);
