@@ -42,6 +42,9 @@ export function lockConsensus(
       .from(reveals)
       .where(and(eq(reveals.workshopId, p.workshopId), eq(reveals.dimensionId, p.dimensionId)))
       .get();
+    // SPEC LOCK10: the lock seals everyone's rating and GET /consensus shows it to every member, so
+    // locking a dimension still rated blind would publish the ratings the room never revealed.
+    if (!reveal) throw conflict('Reveal the ratings before locking.');
     const sealed = {
       workshopId: p.workshopId,
       dimensionId: p.dimensionId,
@@ -51,7 +54,7 @@ export function lockConsensus(
       dissent: draft.dissent,
       nextSteps: draft.nextSteps,
       finalRatings: p.finalRatings,
-      firstRound: reveal?.firstRound ?? {},
+      firstRound: reveal.firstRound,
       lockedAt: p.now,
       lockedBy: p.actor.memberId,
     };

@@ -5,7 +5,7 @@ import type {
   ConsensusRecordView,
 } from '../../shared/consensusApi';
 import type { Db } from '../db/client';
-import { auditLog } from '../db/schema';
+import { auditLog, reveals } from '../db/schema';
 import { lockContentHash } from './contentHash';
 import { type LockRow, type UnlockRow, workshopConsensusRows } from './records';
 
@@ -41,6 +41,17 @@ export function consensusRecords(
 ): ConsensusRecordView[] {
   const rows = workshopConsensusRows(db, workshopId);
   const unlockByLock = new Map(rows.unlocks.map((u) => [u.lockId, u]));
+  // Defence in depth for LOCK10: a lock row sealed before that rule existed may hold the ratings of
+  // a dimension that was never revealed. Those ratings stay on the server (the hash still verifies
+  // against the stored row, which is untouched); only revealed dimensions show individual ratings.
+  const revealed = new Set(
+    db
+      .select({ dimensionId: reveals.dimensionId })
+      .from(reveals)
+      .where(eq(reveals.workshopId, workshopId))
+      .all()
+      .map((r) => r.dimensionId),
+  );
   const events = db
     .select()
     .from(auditLog)
@@ -51,7 +62,7 @@ export function consensusRecords(
     const draft = rows.drafts.find((d) => d.dimensionId === dimensionId);
     const locks = rows.locks
       .filter((l) => l.dimensionId === dimensionId)
-      .map((l) => lockView(l, unlockByLock.get(l.id)));
+      .map((l) => withoutBlindRatings(lockView(l, unlockByLock.get(l.id)), revealed.has(dimensionId)));
     const current = locks.filter((l) => l.unlock === null).at(-1) ?? null;
     const mark = rows.notAssessed.find((n) => n.dimensionId === dimensionId);
     const history = events
@@ -86,4 +97,9 @@ export function consensusRecords(
       history,
     };
   });
+}
+
+/** A lock view with its individual ratings removed unless the dimension was revealed (LOCK10). */
+export function withoutBlindRatings(view: ConsensusLockView, revealed: boolean): ConsensusLockView {
+  return revealed ? view : { ...view, finalRatings: {}, firstRound: {} };
 }

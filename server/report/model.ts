@@ -21,7 +21,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Builds the report from loaded facts. Pure: the same input gives the same report, so the page and
  * every export agree. Blind rating holds here too: a dimension's individual ratings and evidence
- * appear only once it has been revealed (or locked) — the live report never shows more than the room.
+ * appear only once it has been revealed — the live report never shows more than the room.
  */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { workshop, rubric } = input;
@@ -35,7 +35,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const categories: ReportCategory[] = rubric.categories.map((c) => ({ id: c.id, title: c.title, dimensions: [] }));
   for (const d of allDimensions(rubric)) {
     const consensus = input.consensus.get(d.id) ?? null;
-    const visible = input.firstRound.has(d.id) || consensus?.locked === true;
+    // Only a reveal makes ratings visible: a lock never does (SPEC LOCK10 — a lock needs a reveal,
+    // and a legacy lock of a never-revealed dimension must not publish blind ratings).
+    const visible = input.firstRound.has(d.id);
     const firstRound = input.firstRound.get(d.id) ?? {};
     const ratings: ReportRating[] = [];
     if (visible) {

@@ -42,6 +42,7 @@ describe('audit log (full stack: sessions, roles, CSRF)', () => {
       200,
     );
     expect((await s.p('PUT', `/dimensions/${DIM}/consensus`, draft)).status).toBe(200); // a co-facilitator
+    expect((await s.f('POST', '/reveal', { dimensionIds: [DIM] })).status).toBe(200); // LOCK10
     expect((await s.f('POST', `/dimensions/${DIM}/lock`)).status).toBe(200);
     expect(
       (await s.f('POST', `/dimensions/${DIM}/unlock`, { reason: 'Second look at evidence.' })).status,
@@ -58,6 +59,7 @@ describe('audit log (full stack: sessions, roles, CSRF)', () => {
       'member.join',
       'member.update',
       'consensus.edit',
+      'dimension.reveal',
       'consensus.lock',
       'consensus.unlock',
       'consensus.not_assessed',

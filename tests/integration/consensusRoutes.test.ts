@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockContentHash } from '../../server/consensus/contentHash';
 import { consensusForWorkshopDoc } from '../../server/consensus/forWorkshopDoc';
@@ -44,15 +45,11 @@ describe('consensus routes', () => {
   it('LOCK1: a lock seals the draft with the final and first-round ratings under a verifiable hash', async () => {
     t = makeConsensusApp();
     const { facilitator, participant, observer, workshopId } = t.seed;
+    // The seed revealed every dimension with an empty first round; give this one a first round.
     t.database.db
-      .insert(reveals)
-      .values({
-        workshopId,
-        dimensionId: DIM,
-        revealedAt: 1,
-        revealedBy: null,
-        firstRound: { [participant.memberId]: 'new-emerging' },
-      })
+      .update(reveals)
+      .set({ firstRound: { [participant.memberId]: 'new-emerging' } })
+      .where(and(eq(reveals.workshopId, workshopId), eq(reveals.dimensionId, DIM)))
       .run();
     t.state.ratings = new Map([
       [participant.memberId, new Map([[DIM, rating('developing')]])],

@@ -1,11 +1,15 @@
 import type { Database_ } from '../../server/db/client';
 import { newId } from '../../server/db/ids';
-import { institutions, members, users, workshops } from '../../server/db/schema';
+import { loadRubrics } from '../../rubric/loader';
+import { allDimensions } from '../../rubric/schema';
+import { institutions, members, reveals, users, workshops } from '../../server/db/schema';
 import { defaultSettings } from '../../server/workshops/settings';
 import type { MemberRole } from '../../shared/domain';
 
 /**
  * Direct inserts for the consensus store's tests: a workshop with one member per role, no HTTP.
+ * Every dimension starts revealed (empty first round), since a lock needs a reveal (SPEC LOCK10);
+ * tests of that rule build their workshop through the real routes instead.
  * (Route tests use the app and its fixtures instead.)
  */
 export function seedWorkshop(database: Database_, now = 1_000) {
@@ -49,6 +53,11 @@ export function seedWorkshop(database: Database_, now = 1_000) {
       .run();
     return { memberId: id, userId };
   };
+  for (const d of allDimensions(loadRubrics().get('ler-engagement')!)) {
+    db.insert(reveals)
+      .values({ workshopId, dimensionId: d.id, revealedAt: now, revealedBy: null, firstRound: {} })
+      .run();
+  }
   return {
     workshopId,
     facilitator: member(facilitatorUser, 'facilitator'),

@@ -175,7 +175,16 @@ describe('room actions (ROOM1–ROOM4)', () => {
       body: { stage: 'developing', rationale: 'we agree' },
     });
     expect(draft.status).toBe(200);
-    expect((await post(`dimensions/${DIM}/lock`, undefined)).status).toBe(200);
+    // The lock route refuses an unrevealed dimension (LOCK10), so such a lock can only be a row
+    // sealed before that rule: insert one directly to keep this guard proven.
+    expect((await post(`dimensions/${DIM}/lock`, undefined)).status).toBe(409);
+    t.database.sqlite
+      .prepare(
+        `insert into consensus_locks (workshop_id, dimension_id, revision, stage, rationale, dissent,
+           next_steps, final_ratings, first_round, content_hash, locked_at, locked_by)
+         values (?, ?, 1, 'developing', 'we agree', '', '', '{}', '{}', 'legacy', 1, ?)`,
+      )
+      .run(workshopId, DIM, participant.memberId);
     const before = state();
     expect((await post('reveal', { dimensionIds: [OTHER, DIM] })).status).toBe(409);
     expect(state()).toBe(before);
