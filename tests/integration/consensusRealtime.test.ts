@@ -5,12 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { lockContentHash } from '../../server/consensus/contentHash';
-import { saveDraft } from '../../server/consensus/draft';
-import { lockConsensus } from '../../server/consensus/lock';
-import { ratingsSnapshot } from '../../server/consensus/ratingsSnapshot';
 import { activeLock } from '../../server/consensus/records';
-import { type Database_, openDatabase } from '../../server/db/client';
-import { reveals } from '../../server/db/schema';
+import { openDatabase } from '../../server/db/client';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
 import { MemberDoc } from '../../shared/docs/memberDoc';
 import { WorkshopDoc } from '../../shared/docs/workshopDoc';
@@ -20,7 +16,6 @@ import { connectProvider } from '../helpers/wsClient';
 
 const LOCKED = 'learning-evaluation';
 const OPEN = 'sharing';
-const STAGES = ['new-emerging', 'developing', 'effective-practice'];
 
 let server: TestServer | null = null;
 const providers: WebsocketProvider[] = [];
@@ -38,57 +33,51 @@ function connect(s: TestServer, docName: string, cookie: string, doc = new Y.Doc
   return p;
 }
 
-/** Locks LOCKED the way the lock route does: final ratings from the member docs, then the store. */
-async function lockViaStore(
-  s: TestServer,
-  workshopId: string,
-  facilitator: { memberId: string; userId: string },
-) {
-  const actor = { memberId: facilitator.memberId, userId: facilitator.userId };
-  saveDraft(s.database, {
-    workshopId,
-    dimensionId: LOCKED,
-    actor,
-    now: Date.now(),
-    input: { stage: 'developing', rationale: 'Agreed.' },
+/** One request to the real server as a same-origin browser sends it (cookie, Origin, JSON). */
+async function http(s: TestServer, cookie: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${s.origin}${path}`, {
+    method,
+    headers: { cookie, origin: s.origin, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const ratings = await s.realtime.bridge.memberRatings(workshopId);
-  const ids = new Set(ratings.keys());
-  const lock = lockConsensus(s.database, {
-    workshopId,
-    dimensionId: LOCKED,
-    actor,
-    now: Date.now(),
-    finalRatings: ratingsSnapshot(ratings, LOCKED, ids, STAGES),
-  });
-  await s.realtime.bridge.workshopChanged(workshopId);
-  return lock;
+  // biome-ignore lint/suspicious/noExplicitAny: responses are asserted field by field
+  return { status: res.status, json: (await res.json()) as any };
 }
 
-function reveal(database: Database_, workshopId: string, dimensionId: string) {
-  database.db
-    .insert(reveals)
-    .values({ workshopId, dimensionId, revealedAt: Date.now(), revealedBy: null, firstRound: {} })
-    .run();
+/** Reveal, consensus and lock of LOCKED through the real routes, as the facilitator's browser does. */
+async function revealAndLock(s: TestServer, workshopId: string, facCookie: string) {
+  const base = `/api/workshops/${workshopId}`;
+  expect((await http(s, facCookie, 'POST', `${base}/reveal`, { dimensionIds: [LOCKED, OPEN] })).status).toBe(200);
+  const put = await http(s, facCookie, 'PUT', `${base}/dimensions/${LOCKED}/consensus`, {
+    stage: 'developing',
+    rationale: 'Agreed.',
+  });
+  expect(put.status).toBe(200);
+  const locked = await http(s, facCookie, 'POST', `${base}/dimensions/${LOCKED}/lock`);
+  expect(locked.status).toBe(200);
+  return locked.json.lock as { lockId: number; contentHash: string; finalRatings: unknown; firstRound: unknown };
 }
 
 describe('consensus through the real-time layer', () => {
-  it('LOCK5: a participant changing their member doc after a lock does not change what the workshop doc shows', async () => {
+  it('LOCK5: after reveal, consensus and lock over HTTP, a participant editing their member doc over y-websocket does not change what the workshop doc shows', async () => {
     server = await startTestServer();
     const { workshopId, members } = seedWorkshop(server, ['facilitator', 'participant']);
     const [fac, alice] = members as [NonNullable<(typeof members)[0]>, NonNullable<(typeof members)[0]>];
-    reveal(server.database, workshopId, LOCKED);
-    reveal(server.database, workshopId, OPEN);
-    await server.realtime.bridge.workshopChanged(workshopId);
     const mine = new MemberDoc(connect(server, memberDocName(workshopId, alice.memberId), alice.cookie).doc);
     const ws = new WorkshopDoc(connect(server, workshopDocName(workshopId), fac.cookie).doc);
     mine.setRating(LOCKED, { stage: 'developing', rationale: 'before the lock', updatedAt: 1 });
+    // The reveal snapshots what the server holds, so wait until Alice's rating has reached it.
+    await waitFor(
+      async () => (await server!.realtime.bridge.memberRatings(workshopId)).get(alice.memberId)?.get(LOCKED)?.stage === 'developing',
+      { what: "Alice's rating stored" },
+    );
+
+    const lock = await revealAndLock(server, workshopId, fac.cookie);
+    expect(lock.finalRatings).toEqual({ [alice.memberId]: 'developing' });
+    expect(lock.firstRound).toEqual({ [alice.memberId]: 'developing' });
     await waitFor(() => ws.ratings(LOCKED).get(alice.memberId)?.rationale === 'before the lock', {
       what: 'rating revealed',
     });
-
-    const lock = await lockViaStore(server, workshopId, fac);
-    expect(lock.finalRatings).toEqual({ [alice.memberId]: 'developing' });
     await waitFor(() => ws.consensus(LOCKED)?.locked === true, { what: 'lock projected' });
     const frozen = JSON.stringify([...ws.ratings(LOCKED)]);
     const frozenConsensus = JSON.stringify(ws.consensus(LOCKED));
@@ -112,7 +101,7 @@ describe('consensus through the real-time layer', () => {
     server = await startTestServer({ database });
     const { workshopId, members } = seedWorkshop(server, ['facilitator', 'participant']);
     const fac = members[0]!;
-    const lock = await lockViaStore(server, workshopId, fac);
+    const lock = await revealAndLock(server, workshopId, fac.cookie);
     const ws1 = new WorkshopDoc(connect(server, workshopDocName(workshopId), fac.cookie).doc);
     await waitFor(() => ws1.consensus(LOCKED)?.locked === true, { what: 'lock projected' });
     const before = ws1.consensus(LOCKED);
@@ -123,7 +112,7 @@ describe('consensus through the real-time layer', () => {
     database = openDatabase(file);
     server = await startTestServer({ database });
     cleanups.unshift(() => database.close());
-    const row = database.sqlite.prepare('select * from consensus_locks where id = ?').get(lock.id) as Record<
+    const row = database.sqlite.prepare('select * from consensus_locks where id = ?').get(lock.lockId) as Record<
       string,
       unknown
     >;
