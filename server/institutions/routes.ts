@@ -5,8 +5,11 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { describeRoute } from '../http/openapi';
+import { readJson } from '../http/validate';
 import { requireUser } from '../workshops/access';
 import { institutionHistory, institutionsOf } from './history';
+import { updateInstitutionBody } from './schemas';
+import { institutionForFacilitator, updateInstitution } from './update';
 
 describeRoute({
   method: 'get',
@@ -28,6 +31,21 @@ describeRoute({
     404: { description: 'No such institution, or none of its workshops is mine' },
   },
 });
+describeRoute({
+  method: 'patch',
+  path: '/api/institutions/{id}',
+  summary: 'Change the name, system or state (null clears); audited in every workshop of the institution',
+  tag: 'institutions',
+  auth: 'a facilitator of at least one of its workshops',
+  body: updateInstitutionBody,
+  responses: {
+    200: { description: '{institution:{id,name,system,state}}' },
+    400: { description: 'Invalid body' },
+    401: { description: 'Not signed in' },
+    403: { description: 'A member of its workshops, but facilitator of none' },
+    404: { description: 'No such institution, or none of its workshops is mine' },
+  },
+});
 
 export function institutionRoutes(
   deps: AppDeps,
@@ -44,6 +62,18 @@ export function institutionRoutes(
     // 404 also when it exists but is not mine: its existence is nobody else's business.
     if (!history) throw notFound('Institution');
     return c.json(history);
+  });
+  app.patch('/institutions/:id', async (c) => {
+    const user = requireUser(c);
+    const institutionId = c.req.param('id');
+    // Authorise before reading the body (401 → 404 → 403 → 400, as everywhere); checked again
+    // inside the update's transaction.
+    institutionForFacilitator(deps.database, institutionId, user.id);
+    const changes = await readJson(c, updateInstitutionBody);
+    const result = updateInstitution(deps.database, { institutionId, userId: user.id, now: deps.now(), changes });
+    // Every workshop of the institution shows its name: let their docs and rooms pick it up.
+    for (const id of result.workshopIds) await deps.realtime.workshopChanged(id);
+    return c.json({ institution: result.institution });
   });
   return app;
 }

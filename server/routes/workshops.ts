@@ -9,6 +9,7 @@ import { readJson } from '../http/validate';
 import type { MemberRow } from '../workshops/access';
 import { requireMember, requireOpenWorkshop, requireUser } from '../workshops/access';
 import { actionBy, auditAction } from '../workshops/actions';
+import { archiveWorkshop, unarchiveWorkshop } from '../workshops/archive';
 import { addMember } from '../workshops/members';
 import {
   createInstitution,
@@ -19,6 +20,8 @@ import {
   updateWorkshopRow,
   workshopJson,
 } from '../workshops/repo';
+import { assertSameInstitutionDetails } from '../institutions/update';
+import { institutionDetails } from '../institutions/schemas';
 import { createWorkshopBody, updateWorkshopBody } from '../workshops/schemas';
 import { defaultSettings, readSettings, workshopSettingsSchema } from '../workshops/settings';
 
@@ -48,6 +51,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       400: { description: 'Invalid body, unknown rubric, or perspective not in the list' },
       401: { description: 'Not signed in' },
       404: { description: 'institutionId is not one of yours' },
+      409: { description: 'The named institution exists with a different system/state (change it with PATCH /api/institutions/{id})' },
     },
   });
   r.post('/workshops', async (c) => {
@@ -65,14 +69,16 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       throw badRequest(`perspective "${perspective}" is not one of this workshop's perspectives.`);
     }
     const now = deps.now();
+    const details = body.institution === undefined ? null : institutionDetails(body.institution);
     const created = db.transaction((tx) => {
       let institution = findCallerInstitution(
         tx,
         user.id,
-        body.institutionId ? { id: body.institutionId } : { name: body.institution! },
+        body.institutionId ? { id: body.institutionId } : { name: details!.name },
       );
       if (!institution && body.institutionId) throw notFound('Institution');
-      institution ??= createInstitution(tx, { name: body.institution!, userId: user.id, now });
+      if (institution && details) assertSameInstitutionDetails(institution, details);
+      institution ??= createInstitution(tx, { ...details!, userId: user.id, now });
       const workshop = insertWorkshop(tx, {
         title: body.title,
         institutionId: institution.id,
@@ -184,6 +190,35 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     await deps.realtime.workshopChanged(workshop.id);
     return c.json({ workshop: updated, me: meJson(member) });
   });
+
+  for (const [verb, act, summary] of [
+    ['archive', archiveWorkshop, 'Archive (open or finalized): read-only, listed apart'],
+    ['unarchive', unarchiveWorkshop, 'Unarchive: back to finalized if it was finalized, else open'],
+  ] as const) {
+    describeRoute({
+      method: 'post',
+      path: `/api/workshops/{id}/${verb}`,
+      tag: 'workshops',
+      summary,
+      auth: 'facilitator of the workshop',
+      responses: {
+        200: { description: '{workshop, me}' },
+        ...facilitatorRefusals,
+        409: { description: verb === 'archive' ? 'Already archived' : 'Not archived' },
+      },
+    });
+    r.post(`/workshops/:id/${verb}`, async (c) => {
+      const access = requireMember(deps, c, c.req.param('id'), ['facilitator']);
+      act(deps.database, actionBy(access, deps.now()));
+      // The rooms switch between read-only and writable with the status.
+      await deps.realtime.workshopChanged(access.workshop.id);
+      const row = requireMember(deps, c, access.workshop.id).workshop;
+      return c.json({
+        workshop: workshopJson(row, getInstitution(db, row.institutionId)),
+        me: meJson(access.member),
+      });
+    });
+  }
 
   return r;
 }

@@ -32,13 +32,13 @@ export function findCallerInstitution(db: Db, userId: string, match: { id?: stri
 
 export function createInstitution(
   db: Db,
-  input: { name: string; userId: string; now: number },
+  input: { name: string; system?: string | null; state?: string | null; userId: string; now: number },
 ): InstitutionRow {
   const row = {
     id: newId(),
     name: input.name,
-    system: null,
-    state: null,
+    system: input.system ?? null,
+    state: input.state ?? null,
     createdBy: input.userId,
     createdAt: input.now,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Limits, memberRoles } from '../../shared/domain';
+import { institutionInput } from '../institutions/schemas';
 import { workshopSettingsSchema } from './settings';
 
 const title = z.string().trim().min(1).max(Limits.titleMax);
@@ -9,8 +10,11 @@ const id = z.string().min(1).max(64);
 export const createWorkshopBody = z
   .strictObject({
     title,
-    /** The institution's name; matched case-insensitively against the caller's institutions. */
-    institution: z.string().trim().min(1).max(Limits.institutionMax).optional(),
+    /**
+     * The institution: a name, or `{name, system?, state?}`. The name is matched case-insensitively
+     * against the caller's institutions; a new one is created with the given system/state.
+     */
+    institution: institutionInput.optional(),
     /** An institution the caller already assessed (takes precedence over `institution`). */
     institutionId: id.optional(),
     rubricId: z.string().min(1).max(100).optional(),
@@ -19,7 +23,7 @@ export const createWorkshopBody = z
     perspective: perspective.optional(),
   })
   .refine((b) => b.institution !== undefined || b.institutionId !== undefined, {
-    message: 'give institution (a name) or institutionId',
+    message: 'give institution (a name or {name, system?, state?}) or institutionId',
     path: ['institution'],
   });
 
