@@ -34,7 +34,7 @@ export function DimensionNav({ currentId }: { currentId: string | null }) {
                   </Link>
                   <span id={`nav-state-${d.id}`} className="dimension-nav__state">
                     <span className="status-icon" aria-hidden="true" /> {statusLabel[s?.status ?? 'not-rated']} · {s?.ratedCount ?? 0} rated ·{' '}
-                    {s?.commentCount ?? 0} comments
+                    {s?.commentCount ?? 0} {s?.commentCount === 1 ? 'comment' : 'comments'}
                     {s && s.newCommentCount > 0 && <span className="badge badge--new"> {s.newCommentCount} new</span>}
                   </span>
                 </li>
