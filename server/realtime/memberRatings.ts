@@ -38,7 +38,8 @@ export async function loadMemberRatings(
 /** A detached Y.Doc rebuilt from storage (snapshot + later updates). The caller destroys it. */
 export async function loadStoredDoc(store: DocStore, docName: string): Promise<Y.Doc> {
   const stored = await store.load(docName);
-  const doc = new Y.Doc();
+  // A guid given, so lib0 does not generate a random UUID (~0.13 ms per doc, one per member here).
+  const doc = new Y.Doc({ guid: docName });
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   return doc;

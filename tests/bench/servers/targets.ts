@@ -114,6 +114,8 @@ export async function startOursServer(
       // Every benchmark client joins from 127.0.0.1; a real room joins from many addresses.
       INVITE_MAX_PER_IP_PER_MINUTE: '1000000',
       LOGIN_MAX_PER_IP: '1000000',
+      // 50 facilitators sign up (one per room) from the same address.
+      SIGNUP_MAX_PER_IP: '1000000',
     },
     readyLine: /listening on http:\/\/localhost:(\d+)/,
     timeoutMs: 60_000,
