@@ -36,11 +36,13 @@ export function dbReportSource(deps: AppDeps, workshopId: string): ReportSource 
       const out = new Map<string, Map<string, RatingInput>>();
       for (const [memberId, byDimension] of live) out.set(memberId, new Map(byDimension));
       for (const lock of activeLocks(deps, workshopId)) {
-        // Exactly the sealed snapshot: nobody's later edit (or late first rating) shows up.
+        // Exactly the sealed snapshot: nobody's later edit (or late first rating) shows up. Keep
+        // each member's live entry first: its rationale is shown next to the sealed stage (REPORT4).
+        const liveEntry = new Map([...out].map(([memberId, mine]) => [memberId, mine.get(lock.dimensionId)]));
         for (const mine of out.values()) mine.delete(lock.dimensionId);
         for (const [memberId, stage] of Object.entries(lock.finalRatings)) {
           const mine = out.get(memberId) ?? new Map<string, RatingInput>();
-          const current = mine.get(lock.dimensionId);
+          const current = liveEntry.get(memberId);
           mine.set(lock.dimensionId, {
             stage,
             // The rationale is not part of the sealed snapshot; keep the member's own text.
