@@ -42,6 +42,14 @@ describe('consensus in the room', () => {
     // The draft is live for everyone before the lock.
     await expect.poll(() => panel(p1.page).getByText('Pilots in two departments').count(), POLL).toBe(1);
 
+    // A lock needs a reveal (LOCK10); revealed through the API so this test does not depend on the
+    // reveal control's wording.
+    const revealed = await facilitator.context.request.fetch(`${server.url}/api/workshops/${workshopId}/reveal`, {
+      method: 'POST',
+      data: { dimensionIds: [dim] },
+      headers: { Origin: server.url },
+    });
+    expect(revealed.status()).toBe(200);
     await f.getByRole('button', { name: /Lock consensus/ }).click();
     await facilitator.page.getByRole('alertdialog').getByRole('button', { name: 'Lock consensus' }).click();
     await expect.poll(() => panel(p1.page).getByText('Locked', { exact: true }).count(), POLL).toBe(1);

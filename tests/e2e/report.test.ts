@@ -40,6 +40,8 @@ describe('report page (finalized workshop)', () => {
     });
     const created = await call(http, 'post', '/api/workshops', { title: 'Spring LER self-assessment', institution: 'Riverbend Community College' });
     workshopId = created.workshop.id;
+    // A lock needs a reveal (LOCK10).
+    await call(http, 'post', `/api/workshops/${workshopId}/reveal`, { all: true });
     for (const [i, d] of dims.entries()) {
       const stage = rubric.stages[i % rubric.stages.length]!.id;
       await call(http, 'put', `/api/workshops/${workshopId}/dimensions/${d.id}/consensus`, {
@@ -114,6 +116,38 @@ describe('report page (finalized workshop)', () => {
     expect(await page.getByText('Publish a microcredential catalogue').count()).toBeGreaterThanOrEqual(2);
     expect(await checkA11y(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-follow-up.png'), fullPage: true });
+  });
+
+  it('deleting an action asks in the accessible dialog (not window.confirm); Cancel keeps it', async () => {
+    const native: string[] = [];
+    page.on('dialog', (d) => {
+      native.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`/workshops/${workshopId}/report`);
+    const item = page.getByRole('listitem').filter({ hasText: 'Adopt a shared skills framework' });
+    await item.waitFor();
+    const opener = page.getByRole('button', { name: 'Delete action: Adopt a shared skills framework' });
+
+    await opener.click();
+    const dialog = page.getByRole('alertdialog', { name: /^Delete the action “Adopt a shared skills framework”\?$/ });
+    await dialog.waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Cancel changes nothing and gives focus back to the button that opened the dialog.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Delete action: Adopt a shared skills framework',
+    );
+    expect(await item.count()).toBe(1);
+
+    await opener.press('Enter');
+    await dialog.getByRole('button', { name: 'Delete action' }).click();
+    await item.waitFor({ state: 'detached' });
+    const res = await page.request.get(`/api/workshops/${workshopId}/action-items`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).not.toContain('Adopt a shared skills framework');
+    expect(native).toEqual([]);
   });
 
   it('the PDF download link serves a PDF', async () => {

@@ -110,6 +110,8 @@ describe('workshop lifecycle', () => {
     // Decide every dimension: lock the first, mark the rest "not assessed".
     const d = (id: string) => `/api/workshops/${workshopId}/dimensions/${id}`;
     await api(f.context, 'PUT', `${d(first.id)}/consensus`, { stage: developing.id, rationale: 'Pilots in two departments.' });
+    // A lock needs a reveal (LOCK10).
+    await api(f.context, 'POST', `/api/workshops/${workshopId}/reveal`, { dimensionIds: [first.id] });
     await api(f.context, 'POST', `${d(first.id)}/lock`, {});
     for (const dim of dims.slice(1)) {
       await api(f.context, 'POST', `${d(dim.id)}/not-assessed`, { reason: 'Out of scope for this round.' });
