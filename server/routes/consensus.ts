@@ -48,7 +48,14 @@ doc(
 doc(
   'post',
   `${DIM}/lock`,
-  'Lock the consensus: an immutable, hash-sealed record with the final and first-round ratings',
+  'Lock the consensus: an immutable, hash-sealed record with the final and first-round ratings (needs a draft and a reveal)',
+  {
+    responses: {
+      200: { description: '{lock}' },
+      ...errors,
+      409: { description: 'No draft, not revealed yet, already locked, marked not assessed, or finalized' },
+    },
+  },
 );
 doc('post', `${DIM}/unlock`, 'Unlock with a reason: a new revision; the old lock stays in the history', {
   body: reasonBodySchema,
