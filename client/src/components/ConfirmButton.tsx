@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
-import { Button } from '../components/Button';
-import { Dialog } from '../components/Dialog';
+import { Button, type ButtonVariant } from './Button';
+import { Dialog } from './Dialog';
 
-interface Props {
+export interface ConfirmButtonProps {
   /** The visible text of the opening button. */
   children: ReactNode;
   /** Accessible name of the opening button when its text alone is ambiguous ("Remove" → "Remove Pat"). */
@@ -14,6 +14,8 @@ interface Props {
   /** The confirming button's text: names the action, never just "OK". */
   confirmLabel: string;
   onConfirm: () => void | Promise<unknown>;
+  /** Look of the opening button (default 'quiet'); the confirming button is always 'danger'. */
+  variant?: ButtonVariant;
 }
 
 /**
@@ -21,11 +23,19 @@ interface Props {
  * alert dialog (focus moves in, Escape or Cancel backs out, focus returns to the button) — not
  * `window.confirm`, which cannot be styled, ignores the page's language and blocks every tab's script.
  */
-export function ConfirmButton({ children, 'aria-label': ariaLabel, title, message, confirmLabel, onConfirm }: Props) {
+export function ConfirmButton({
+  children,
+  'aria-label': ariaLabel,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  variant = 'quiet',
+}: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="quiet" onPress={() => setOpen(true)} aria-label={ariaLabel}>
+      <Button variant={variant} onPress={() => setOpen(true)} aria-label={ariaLabel}>
         {children}
       </Button>
       <Dialog isOpen={open} onOpenChange={setOpen} title={title} role="alertdialog">

@@ -1,6 +1,7 @@
 export { Alert, type AlertProps, type AlertTone } from './Alert';
 export { AnnouncerProvider, useAnnouncer, type Announce, type Politeness } from './Announcer';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton';
 export { CopyButton, type CopyButtonProps } from './CopyButton';
 export { Dialog, type DialogProps } from './Dialog';
 export { ErrorMessage, type ErrorMessageProps } from './ErrorMessage';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ActionItem, ReportDimension, ReportModel } from '../../../server/report/types';
 import { Button } from '../components/Button';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ActionItemForm } from './ActionItemForm';
 import { reportApi } from './reportApi';
@@ -26,8 +27,8 @@ export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
   const items = dimension.actionPlan;
   const label = (id: string) => model.rubric.stages.find((s) => s.id === id)?.label ?? id;
 
+  // Asked for by ConfirmButton's dialog; errors are shown here, below the list.
   const remove = async (item: ActionItem) => {
-    if (!window.confirm(`Delete the action "${item.actions.slice(0, 60)}"?`)) return;
     try {
       await reportApi.deleteItem(model.workshop.id, item.id);
       setError(undefined);
@@ -66,9 +67,16 @@ export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
                   <Button variant="secondary" onPress={() => setEditing(item.id)} aria-label={`Edit action: ${item.actions.slice(0, 40)}`}>
                     Edit
                   </Button>
-                  <Button variant="secondary" onPress={() => void remove(item)} aria-label={`Delete action: ${item.actions.slice(0, 40)}`}>
+                  <ConfirmButton
+                    variant="secondary"
+                    aria-label={`Delete action: ${item.actions.slice(0, 40)}`}
+                    title={`Delete the action “${item.actions.slice(0, 60)}”?`}
+                    message="It leaves the action plan for everyone; the audit log keeps a record of it."
+                    confirmLabel="Delete action"
+                    onConfirm={() => remove(item)}
+                  >
                     Delete
-                  </Button>
+                  </ConfirmButton>
                 </span>
               ) : null}
             </li>

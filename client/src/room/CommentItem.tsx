@@ -3,7 +3,7 @@ import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
 import { splitKey } from '../../../shared/docs/workshopDoc';
 import { useDocSelector } from '../sync/hooks';
 import { CommentForm } from './CommentForm';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { useRoom } from './RoomContext';
 import type { ThreadComment } from './useThread';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { AnonymityMode, anonymityModes } from '../../../shared/domain';
 import { useDocSelector } from '../sync/hooks';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
 import { roomActions } from './roomActions';
