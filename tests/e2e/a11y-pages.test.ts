@@ -24,7 +24,8 @@ async function call(page: Page, method: 'POST' | 'PATCH', path: string, data: un
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
+  // Two sign-in attempts per address: the sign-in test's third attempt meets the real 429.
+  server = await startAppServer({ env: { LOGIN_MAX_PER_IP: '2' } });
   browser = await launchBrowser();
   // setupWorkshop creates a participant and an observer invite (audited) and both join (audited).
   const setup = await setupWorkshop(browser, server.url, [
@@ -86,7 +87,7 @@ describe('accessibility of the pages around the room', () => {
     expect(await checkA11y(page)).toEqual([]);
   });
 
-  it('the sign-in page, blank and with an error shown', async () => {
+  it('the sign-in page: blank, with a wrong password, and rate limited (the message counts minutes)', async () => {
     const { page } = await newPerson(browser, server.url);
     await page.goto('/signin');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -95,7 +96,19 @@ describe('accessibility of the pages around the room', () => {
     await page.getByLabel('Email').fill('nobody@example.edu');
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Could not sign in').waitFor();
+    await page.getByText('Wrong email or password.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    // Second attempt (the last allowed), then the third is refused by the server with Retry-After.
+    // Waits for each answer: a press while the button is pending is ignored.
+    for (const expected of [401, 429]) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect((await answered).status()).toBe(expected);
+    }
+    // 15-minute default window: the server's seconds become whole minutes, rounded up.
+    await page.getByText('Too many attempts from this network — try again in 15 minutes.').waitFor();
+    expect(await page.getByText(/seconds/).count()).toBe(0);
     expect(await checkA11y(page)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, apiRequest, setReauthenticateHandler, setSignedIn } from './client';
+import { ApiRequestError, apiRequest, parseRetryAfter, setReauthenticateHandler, setSignedIn } from './client';
 
 /** A fetch double answering from a queue, recording each call. */
 function fakeFetch(responses: Array<() => Response>) {
@@ -41,6 +41,29 @@ describe('apiRequest', () => {
     const err = await apiRequest('GET', '/api/invites/x').catch((e) => e);
     expect(err).toBeInstanceOf(ApiRequestError);
     expect(err).toMatchObject({ status: 410, code: 'gone', message: 'This invite link has expired.' });
+  });
+
+  it('a 429 carries its Retry-After (seconds) as retryAfterSeconds; other errors have none', async () => {
+    fakeFetch([
+      () =>
+        new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many sign-ups.' } }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '897' },
+        }),
+    ]);
+    await expect(apiRequest('POST', '/api/auth/signup', {})).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 897 });
+    fakeFetch([json(410, { error: { code: 'gone', message: 'Expired.' } })]);
+    const err = await apiRequest('GET', '/api/invites/x').catch((e) => e);
+    expect(err.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('parseRetryAfter reads seconds and HTTP dates, and gives up on anything else', () => {
+    const now = Date.parse('2026-05-04T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Mon, 04 May 2026 12:02:30 GMT', now)).toBe(150);
+    expect(parseRetryAfter('Mon, 04 May 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 
   it('reports an unreachable server as network_error (status 0) and a non-JSON reply as bad_response', async () => {

@@ -6,6 +6,7 @@ export type ClientErrorCode = ApiErrorCode | 'network_error' | 'bad_response';
 /**
  * Every failed API call throws this. Branch on `code` (stable), show `message` (human, from the
  * server), use `status` for the HTTP class (0 when the server was never reached).
+ * `retryAfterSeconds` is the response's Retry-After (sent with 429 rate_limited), when present.
  */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
@@ -14,6 +15,7 @@ export class ApiRequestError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -81,11 +83,24 @@ async function send(method: string, path: string, body: unknown, options: Reques
   }
 }
 
+/**
+ * Retry-After as whole seconds: either a number of seconds or an HTTP date (RFC 9110 allows both).
+ * Undefined when absent or unreadable, so callers fall back to a vaguer "later".
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 async function toError(res: Response): Promise<ApiRequestError> {
   try {
     const parsed = (await res.json()) as Partial<ApiErrorBody>;
     if (parsed.error?.code) {
-      return new ApiRequestError(res.status, parsed.error.code, parsed.error.message, parsed.error.details);
+      const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+      return new ApiRequestError(res.status, parsed.error.code, parsed.error.message, parsed.error.details, retryAfter);
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic message.

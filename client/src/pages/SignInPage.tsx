@@ -7,6 +7,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
+import { withRateLimitMessage } from './rateLimitMessage';
 import { Limits } from '../../../shared/domain';
 
 export function SignInPage() {
@@ -41,7 +42,7 @@ export function SignInPage() {
     <div className="narrow">
       <h1>Sign in</h1>
       <p>Facilitators sign in to create and run workshops. Invited to one? Open your invite link instead.</p>
-      <ErrorMessage error={error} title="Could not sign in" />
+      <ErrorMessage error={withRateLimitMessage(error)} title="Could not sign in" />
       <form onSubmit={submit} noValidate={false}>
         <TextField label="Email" type="email" autoComplete="email" isRequired maxLength={Limits.emailMax} value={email} onChange={setEmail} />
         <TextField

@@ -9,6 +9,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
+import { withRateLimitMessage } from './rateLimitMessage';
 
 export function SignUpPage() {
   usePageTitle('Create an account');
@@ -48,7 +49,7 @@ export function SignUpPage() {
     <div className="narrow">
       <h1>Create an account</h1>
       <p>An account lets you create workshops and come back to them. Participants can join with just an invite link.</p>
-      <ErrorMessage error={error} title="Could not create the account">
+      <ErrorMessage error={withRateLimitMessage(error)} title="Could not create the account">
         {emailTaken ? (
           <p>
             <Link to="/signin">Sign in with that email</Link> instead.

@@ -1,0 +1,28 @@
+import { ApiRequestError } from '../api/client';
+
+/**
+ * The sign-up / sign-in wording for a 429 (rate_limited), or null for any other error.
+ *
+ * The server's own message counts in seconds ("Try again in 897 seconds"), which is hard to take in
+ * — and a screen reader reads the whole number. People need to know two things: that it is not
+ * their password or email that is wrong, and roughly how long to wait; so whole minutes, rounded up
+ * (waiting slightly too long works, too short fails again).
+ *
+ * Both pages are limited per network address; sign-in is also limited per account, which the
+ * server says only in its message text ("… for this account"), so that wording is kept apart.
+ */
+export function rateLimitMessage(error: unknown): string | null {
+  if (!(error instanceof ApiRequestError) || error.code !== 'rate_limited') return null;
+  const seconds = error.retryAfterSeconds;
+  const minutes = seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
+  const when = minutes === undefined ? 'later' : `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const scope = /for this account/i.test(error.message) ? 'sign-in attempts for this account' : 'attempts from this network';
+  return `Too many ${scope} — try again ${when}.`;
+}
+
+/** The error to show: a rate-limited one reworded by rateLimitMessage, any other unchanged. */
+export function withRateLimitMessage(error: unknown): unknown {
+  const message = rateLimitMessage(error);
+  if (message === null || !(error instanceof ApiRequestError)) return error;
+  return new ApiRequestError(error.status, error.code, message, error.details, error.retryAfterSeconds);
+}
