@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { RubricStage } from '../../../rubric/schema';
 import { Limits } from '../../../shared/domain';
 import { Button, Select, TextField } from '../components';
@@ -13,6 +13,8 @@ interface Props {
   dimensionTitle: string;
   /** A draft exists on the server (lock needs one). */
   hasSavedDraft: boolean;
+  /** The dimension's ratings were revealed: the server refuses a lock before that (LOCK10). */
+  revealed: boolean;
   onLock: () => Promise<void>;
   onMarkNotAssessed: (reason: string) => Promise<void>;
 }
@@ -32,10 +34,12 @@ export function ConsensusEditor({
   suggested,
   dimensionTitle,
   hasSavedDraft,
+  revealed,
   onLock,
   onMarkNotAssessed,
 }: Props) {
   const [lockOpen, setLockOpen] = useState(false);
+  const lockHintId = useId();
   const [naOpen, setNaOpen] = useState(false);
   const { fields, update, status, error } = draft;
   const stageName = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -85,7 +89,10 @@ export function ConsensusEditor({
           onPress={async () => {
             if (await draft.flush()) setLockOpen(true);
           }}
-          isDisabled={!fields.stage || !fields.rationale.trim() || (!hasSavedDraft && status === 'idle')}
+          isDisabled={
+            !revealed || !fields.stage || !fields.rationale.trim() || (!hasSavedDraft && status === 'idle')
+          }
+          aria-describedby={revealed ? undefined : lockHintId}
         >
           <span aria-hidden="true">🔒 </span>Lock consensus…
         </Button>
@@ -93,6 +100,11 @@ export function ConsensusEditor({
           Mark not assessed…
         </Button>
       </div>
+      {!revealed && (
+        <p id={lockHintId} className="muted">
+          Reveal the ratings before locking: the team should see the spread behind its official result.
+        </p>
+      )}
       <LockDialog
         isOpen={lockOpen}
         onOpenChange={setLockOpen}

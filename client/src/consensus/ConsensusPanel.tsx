@@ -44,6 +44,9 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
   );
   const names = useDocSelector(ws, (w) => w.members(), new Map());
   const finalized = useDocSelector(ws, (w) => w.meta()?.status === 'finalized', false);
+  const revealed = useDocSelector(ws, (w) => w.dimensionState(dimensionId).phase !== 'rating', false, [
+    dimensionId,
+  ]);
   const signal = `${state?.locked}:${state?.revision}:${state?.notAssessedReason}`;
   const history = useApiData(() => consensusApi.list(workshopId), [workshopId, signal]);
   const record = history.data?.dimensions.find((d) => d.dimensionId === dimensionId);
@@ -85,6 +88,7 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
           suggested={suggested}
           dimensionTitle={dimensionTitle}
           hasSavedDraft={Boolean(state?.stage)}
+          revealed={revealed}
           onLock={() => consensusApi.lock(workshopId, dimensionId).then(() => undefined)}
           onMarkNotAssessed={(reason) =>
             consensusApi.markNotAssessed(workshopId, dimensionId, reason).then(() => undefined)
