@@ -13,6 +13,9 @@ export interface RoomPeer {
   send(message: Uint8Array): void;
 }
 
+/** The log is folded once it reaches the snapshot's size, or this, whichever is smaller. */
+const MAX_LOG_BYTES = 1024 * 1024;
+
 /** Transaction origin of the updates a room replays from storage: they are already stored. */
 const LOAD_ORIGIN = Symbol('load');
 
@@ -141,7 +144,9 @@ export class Room {
    */
   private maybeCompact(): void {
     if (this.pendingSaves > 0 || this.updatesSinceSnapshot < this.options.compactEvery) return;
-    if (this.logBytes < this.snapshotBytes) return;
+    // Capped, so a multi-megabyte doc's log does not double its stored size (the doc-size limit
+    // counts snapshot + log).
+    if (this.logBytes < Math.min(this.snapshotBytes, MAX_LOG_BYTES)) return;
     void this.compact();
   }
 

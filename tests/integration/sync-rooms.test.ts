@@ -229,6 +229,31 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     c.ws.close();
   });
 
+  it('SYNC24 a big doc compacts once its log reaches 1 MiB, not its (bigger) snapshot size', async () => {
+    server = await startTestServer({ realtime: { compactEvery: 1 } });
+    const w = seedWorkshop(server, ['facilitator']);
+    const f = w.members[0]!;
+    const docName = memberDocName(w.workshopId, f.memberId);
+    const c = rawClient(server.wsUrl, docName, { cookie: f.cookie, origin: server.origin });
+    await c.opened;
+    const local = new Y.Doc();
+    local.on('update', (u: Uint8Array) => c.send(frames.update(u)));
+    const store = createSqliteDocStore(server.database.db, Date.now);
+    const drafts = local.getMap('drafts');
+    const logged = (n: number) => waitFor(async () => (await store.countUpdates(docName)) === n, { what: `${n} logged` });
+    // Two 600 KB values: each folded at once (the log reached the snapshot's size) → 1.2 MB snapshot.
+    drafts.set('a', 'a'.repeat(600_000));
+    await logged(0);
+    drafts.set('b', 'b'.repeat(600_000));
+    await waitFor(async () => ((await store.load(docName)).snapshot?.length ?? 0) > 1_100_000, { what: 'big snapshot' });
+    await logged(0);
+    drafts.set('c', 'c'.repeat(600_000));
+    await logged(1); // 600 KB of log: below both the snapshot (1.2 MB) and 1 MiB
+    drafts.set('d', 'd'.repeat(500_000));
+    await logged(0); // 1.1 MB of log: past 1 MiB, though still below the snapshot's size
+    c.ws.close();
+  });
+
   it('SYNC55 a member-doc edit and the workshop-doc update it causes are stored in one transaction', async () => {
     const database = openDatabase(':memory:');
     const gated = gatedStore(database);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { memberDocName, workshopDocName } from '../../../shared/docNames';
 import type { ClientSpec, ServerKind } from '../clients/types';
-import { mapLimit, OursApi } from '../setup/oursApi';
+import { type BenchRoom, mapLimit, OursApi } from '../setup/oursApi';
 import { type RunningServer, spawnServer } from './spawnServer';
 
 export interface Shape {
@@ -128,11 +128,18 @@ export async function startOurs(shape: Shape, opts: OursOptions = {}): Promise<T
   const origin = `http://127.0.0.1:${server.port}`;
   const api = new OursApi(origin);
   const runId = Date.now().toString(36);
-  const rooms = await mapLimit(
-    Array.from({ length: shape.rooms }, (_, r) => r),
-    4,
-    (r) => api.createRoom(`r${r}-${runId}`, shape.clients),
-  );
+  let rooms: BenchRoom[];
+  try {
+    rooms = await mapLimit(
+      Array.from({ length: shape.rooms }, (_, r) => r),
+      4,
+      (r) => api.createRoom(`r${r}-${runId}`, shape.clients),
+    );
+  } catch (err) {
+    // Without this a failed setup (e.g. a 429) left our server running after the bench exited.
+    await server.stop();
+    throw err;
+  }
   const base = `ws://127.0.0.1:${server.port}/sync`;
   const specs: ClientSpec[] = [];
   rooms.forEach((room, r) => {
