@@ -1,7 +1,7 @@
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
-import { AnonymityMode } from '../../shared/domain';
+import type { AnonymityMode } from '../../shared/domain';
 import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import { members, workshops } from '../db/schema';

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { yjsSnapshots, yjsUpdates } from '../db/schema';
@@ -28,7 +29,9 @@ const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLe
  * range queries, not two queries per doc.
  */
 export function createSqliteDocStore(db: Db, now: () => number): DocStore {
-  const sqlite = db.$client;
+  // drizzle's better-sqlite3 database carries its connection as `$client` at runtime; the `Db` type
+  // (BetterSQLite3Database) does not declare it.
+  const sqlite = (db as Db & { $client: Database.Database }).$client;
   const insertUpdate = sqlite.prepare('INSERT INTO yjs_updates (doc_name, "update", created_at) VALUES (?, ?, ?)');
   // A doc and every doc named `<it>:…` (a workshop doc and its member docs) in one index range:
   // [name, name + ';') — ';' follows ':' in byte order. The range can also hold other names
