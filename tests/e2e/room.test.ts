@@ -24,10 +24,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The spread table's count for a stage (first data column: everyone). */
-async function spreadCount(page: Page, stageLabel: string): Promise<string> {
+/** The spread table's count for a stage (first data column: everyone, or the first group). */
+async function spreadCount(page: Page, stageLabel: string, column = 0): Promise<string> {
   const row = page.getByRole('table').filter({ hasText: 'per stage' }).getByRole('row', { name: new RegExp(`^${escapeRegExp(stageLabel)}`) });
-  return (await row.getByRole('cell').first().textContent())?.trim() ?? '';
+  return (await row.getByRole('cell').nth(column).textContent())?.trim() ?? '';
 }
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -83,6 +83,49 @@ describe('workshop room', () => {
     }
     // One rating at each end of the scale: flagged as divergent, in text.
     await expect.poll(() => p2.page.locator('.spread__flag').textContent(), POLL).toContain('Divergent');
+
+    // The perspective filter: Pat (Faculty) rated Effective, Quinn (IT) New/Emerging. Choosing a
+    // perspective shows that perspective's counts, names and divergence only.
+    const spread = p1.page.getByRole('region', { name: 'Spread of ratings' });
+    const caption = () => spread.getByRole('table').locator('caption').textContent();
+    const flag = () => spread.locator('.spread__flag').textContent();
+    const counts = async (column = 0) => [await spreadCount(p1.page, effective.label, column), await spreadCount(p1.page, newEmerging.label, column)];
+    await expect.poll(() => counts(), POLL).toEqual(['1', '1']);
+    expect(await spread.getByLabel('Perspective', { exact: true }).locator('option').allTextContents()).toEqual(['All perspectives', 'Faculty', 'IT']);
+    await spread.getByLabel('Perspective', { exact: true }).selectOption('Faculty');
+    await expect.poll(caption).toContain('— Faculty');
+    expect(await counts()).toEqual(['1', '0']);
+    expect(await flag()).not.toContain('Divergent');
+    expect(await spread.getByRole('row', { name: new RegExp(`^${escapeRegExp(effective.label)}`) }).textContent()).toContain(p1.name);
+    expect(await spread.getByRole('table').textContent()).not.toContain(p2.name);
+    await spread.getByLabel('Perspective', { exact: true }).selectOption('IT');
+    await expect.poll(caption).toContain('— IT');
+    expect(await counts()).toEqual(['0', '1']);
+    // The first round of one perspective, too (not everyone's first round).
+    await spread.getByRole('radio', { name: 'First round (at reveal)' }).check();
+    await expect.poll(caption).toBe('First-round ratings per stage — IT');
+    expect(await counts()).toEqual(['0', '1']);
+    // A perspective with no first-round rating: Fran (Administration) answers only after the reveal.
+    // Its first round is empty — "No ratings yet", never everyone's first-round numbers.
+    await facilitator.page.getByRole('radio', { name: 'Not sure' }).check();
+    await spread.getByLabel('Perspective', { exact: true }).selectOption('Administration', POLL);
+    await expect.poll(caption).toBe('First-round ratings per stage — Administration');
+    expect(await counts()).toEqual(['0', '0']);
+    expect(await flag()).toContain('No ratings yet.');
+    await spread.getByRole('radio', { name: 'Current' }).check();
+    await expect.poll(caption).toBe('Current ratings per stage — Administration');
+    expect(await spread.getByRole('row', { name: /^Not sure/ }).getByRole('cell').first().textContent()).toBe('1');
+    expect(await flag()).toContain('Only “not sure” ratings so far.');
+    await spread.getByLabel('Perspective', { exact: true }).selectOption({ label: 'All perspectives' });
+    await expect.poll(caption).toBe('Current ratings per stage');
+    expect(await counts()).toEqual(['1', '1']);
+    expect(await flag()).toContain('Divergent');
+    // Grouped: one column per perspective, each with its own counts.
+    await spread.getByRole('checkbox', { name: 'Group by perspective' }).check();
+    await expect.poll(() => spread.getByRole('columnheader').allTextContents()).toEqual(['Stage', 'Administration', 'Faculty', 'IT', 'Who']);
+    expect([await counts(0), await counts(1), await counts(2)]).toEqual([['0', '0'], ['1', '0'], ['0', '1']]);
+    await spread.getByRole('checkbox', { name: 'Group by perspective' }).uncheck();
+    await expect.poll(() => spread.getByRole('columnheader').allTextContents()).toEqual(['Stage', 'Everyone', 'Who']);
 
     // A comment with an evidence link reaches the other browsers.
     await p1.page.getByRole('textbox', { name: 'Comment' }).fill('Our catalogue maps every program to outcomes.');

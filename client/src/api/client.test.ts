@@ -53,7 +53,7 @@ describe('apiRequest', () => {
     ]);
     await expect(apiRequest('POST', '/api/auth/signup', {})).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 897 });
     fakeFetch([json(410, { error: { code: 'gone', message: 'Expired.' } })]);
-    const err = await apiRequest('GET', '/api/invites/x').catch((e) => e);
+    const err = (await apiRequest('GET', '/api/invites/x').catch((e: unknown) => e)) as ApiRequestError;
     expect(err.retryAfterSeconds).toBeUndefined();
   });
 

@@ -13,7 +13,7 @@ export interface ConfirmButtonProps {
   message: ReactNode;
   /** The confirming button's text: names the action, never just "OK". */
   confirmLabel: string;
-  onConfirm: () => void | Promise<unknown>;
+  onConfirm: () => unknown;
   /** Look of the opening button (default 'quiet'); the confirming button is always 'danger'. */
   variant?: ButtonVariant;
 }

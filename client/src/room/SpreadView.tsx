@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { AnonymityMode } from '../../../shared/domain';
-import { compareRounds, type Spread, spreadByPerspective } from '../../../shared/stats/spread';
+import { compareRounds, type Spread, type SpreadInput, spreadByPerspective } from '../../../shared/stats/spread';
 import { useDocSelector } from '../sync/hooks';
 import { spreadInputs, stageLabel } from './model';
 import { useRoom } from './RoomContext';
@@ -38,12 +38,17 @@ export function SpreadView({ dimensionId, compact = false }: Props) {
 
   const stageIds = rubric.stages.map((s) => s.id);
   const label = (s: string | null) => stageLabel(rubric, s);
-  const perspectives = [...new Set(current.map((r) => r.perspective))].sort();
-  const inputs = (round === 'current' ? current : first).filter((r) => !perspective || r.perspective === perspective);
-  const cmp = compareRounds(first, current, stageIds);
-  const shown = round === 'current' ? cmp.current : cmp.first;
-  const spread = perspective ? spreadByPerspective(inputs, stageIds)[0]?.spread ?? shown : shown;
-  const groups = grouped ? spreadByPerspective(inputs, stageIds) : [{ perspective: perspective || 'Everyone', spread }];
+  const perspectives = [...new Set([...current, ...first].map((r) => r.perspective))].sort();
+  // A chosen perspective can vanish (the anonymity switch merges small ones into "Other"): then show
+  // everyone, as the select does, rather than filtering by a value no longer on screen.
+  const chosen = perspectives.includes(perspective) ? perspective : '';
+  const only = (rs: SpreadInput[]) => (chosen ? rs.filter((r) => r.perspective === chosen) : rs);
+  // Everything below — counts, names, divergence, first round, who changed — is for the chosen
+  // perspective only; an empty round is "No ratings yet", never everyone's numbers.
+  const cmp = compareRounds(only(first), only(current), stageIds);
+  const spread = round === 'current' ? cmp.current : cmp.first;
+  const inputs = only(round === 'current' ? current : first);
+  const groups = grouped && inputs.length > 0 ? spreadByPerspective(inputs, stageIds) : [{ perspective: chosen || 'Everyone', spread }];
 
   return (
     <section className={`spread${compact ? ' spread--compact' : ''}`} aria-labelledby={`${id}-h`}>
@@ -56,7 +61,7 @@ export function SpreadView({ dimensionId, compact = false }: Props) {
         <div className="spread__controls">
           <div className="field">
             <label htmlFor={`${id}-p`}>Perspective</label>
-            <select id={`${id}-p`} value={perspective} onChange={(e) => setPerspective(e.target.value)}>
+            <select id={`${id}-p`} value={chosen} onChange={(e) => setPerspective(e.target.value)}>
               <option value="">All perspectives</option>
               {perspectives.map((p) => (
                 <option key={p}>{p}</option>
@@ -82,7 +87,7 @@ export function SpreadView({ dimensionId, compact = false }: Props) {
         <table className="spread__table">
           <caption>
             {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
-            {perspective ? ` — ${perspective}` : ''}
+            {chosen ? ` — ${chosen}` : ''}
           </caption>
           <thead>
             <tr>

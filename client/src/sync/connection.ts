@@ -120,7 +120,15 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
     });
   }
 
-  const onOnlineChange = () => recomputePhase();
+  // When the browser says it is offline, close the sockets at once: an open socket on a dead network
+  // only notices after y-websocket's 30 s "no message" watchdog, and until then the status would
+  // claim "all changes saved" while edits go nowhere. Back online, reconnect (unless the room ended).
+  const onOnlineChange = () => {
+    const providers = [workshopProvider, memberProvider].filter((p) => p !== null);
+    if (!navigator.onLine) for (const p of providers) p.disconnect();
+    else if (!isTerminal()) for (const p of providers) p.connect();
+    recomputePhase();
+  };
   window.addEventListener('online', onOnlineChange);
   window.addEventListener('offline', onOnlineChange);
 
