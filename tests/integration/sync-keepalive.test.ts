@@ -1,5 +1,6 @@
-import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { MISSES_BEFORE_TERMINATE } from '../../server/realtime/keepAlive';
 import { workshopDocName } from '../../shared/docNames';
 import { seedWorkshop, startTestServer, type TestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/waitFor';
@@ -40,10 +41,13 @@ describe('keep-alive (SYNC19)', () => {
     const dead = openSocket(server, docName, members[2]!.cookie, false);
     await Promise.all([alive.opened, dead.opened]);
 
-    // The silent peer is cut off: first ping unanswered, terminated on the next tick (no close frame).
-    await waitFor(() => dead.state.closeCode !== null, { what: 'silent socket terminated', timeoutMs: 5_000 });
+    // The silent peer is cut off once MISSES_BEFORE_TERMINATE pings went unanswered (no close frame).
+    await waitFor(() => dead.state.closeCode !== null, {
+      what: 'silent socket terminated',
+      timeoutMs: 5_000,
+    });
     expect(dead.state.closeCode).toBe(1006);
-    expect(dead.state.pings).toBeGreaterThanOrEqual(1);
+    expect(dead.state.pings).toBeGreaterThanOrEqual(MISSES_BEFORE_TERMINATE);
 
     // Several more intervals: the answering socket keeps being pinged and stays open. Counting pings
     // (not sleeping) proves the intervals actually passed.
@@ -51,7 +55,9 @@ describe('keep-alive (SYNC19)', () => {
     await waitFor(() => alive.state.pings >= seen + 5, { what: 'five more pings', timeoutMs: 5_000 });
     expect(alive.state.closeCode).toBeNull();
     expect(alive.ws.readyState).toBe(WebSocket.OPEN);
-    await waitFor(() => server!.realtime.stats().connections === 1, { what: 'dead connection left its room' });
+    await waitFor(() => server!.realtime.stats().connections === 1, {
+      what: 'dead connection left its room',
+    });
     alive.ws.close();
   });
 });
