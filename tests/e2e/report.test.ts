@@ -144,6 +144,8 @@ describe('report page (finalized workshop)', () => {
     await opener.press('Enter');
     await dialog.getByRole('button', { name: 'Delete action' }).click();
     await item.waitFor({ state: 'detached' });
+    // Focus lands on the plan's heading, not lost to the top of the page with the removed button.
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H4 Action plan');
     const res = await page.request.get(`/api/workshops/${workshopId}/action-items`);
     expect(res.status()).toBe(200);
     expect(await res.text()).not.toContain('Adopt a shared skills framework');

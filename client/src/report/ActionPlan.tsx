@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ActionItem, ReportDimension, ReportModel } from '../../../server/report/types';
+import { useAnnouncer } from '../components/Announcer';
 import { Button } from '../components/Button';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -24,6 +25,8 @@ interface Props {
 export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [error, setError] = useState<unknown>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const announce = useAnnouncer();
   const items = dimension.actionPlan;
   const label = (id: string) => model.rubric.stages.find((s) => s.id === id)?.label ?? id;
 
@@ -33,6 +36,10 @@ export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
       await reportApi.deleteItem(model.workshop.id, item.id);
       setError(undefined);
       onChanged();
+      // The Delete button that had focus is gone with its item: put focus on this plan's heading
+      // (not the top of the page) and say what happened.
+      heading.current?.focus();
+      announce(`Action deleted from the plan for ${dimension.title}.`, 'polite');
     } catch (err) {
       setError(err);
     }
@@ -41,7 +48,9 @@ export function ActionPlan({ model, dimension, canEdit, onChanged }: Props) {
   if (!canEdit && items.length === 0) return null;
   return (
     <div className="report-plan">
-      <h4>Action plan</h4>
+      <h4 ref={heading} tabIndex={-1}>
+        Action plan
+      </h4>
       {items.length === 0 ? <p>No actions planned yet.</p> : null}
       <ul>
         {items.map((item) =>
