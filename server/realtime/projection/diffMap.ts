@@ -16,12 +16,21 @@ export function diffMap<T>(
   map: Y.Map<unknown>,
   desired: ReadonlyMap<string, T>,
   scope: DiffScope<T>,
+  /** When given, receives every owned key the map holds afterwards (the projector's key index). */
+  owned?: Set<string>,
 ): number {
   let writes = 0;
   // Keys first: most belong to someone else, and reading a value costs more than testing a key.
   for (const key of map.keys()) {
-    if (!scope.owns(key) || desired.has(key)) continue;
-    if (scope.frozen?.(key, map.get(key), undefined)) continue;
+    if (!scope.owns(key)) continue;
+    if (desired.has(key)) {
+      owned?.add(key);
+      continue;
+    }
+    if (scope.frozen?.(key, map.get(key), undefined)) {
+      owned?.add(key);
+      continue;
+    }
     map.delete(key);
     writes++;
   }
@@ -30,6 +39,7 @@ export function diffMap<T>(
     if (sameJson(current, next)) continue;
     if (scope.frozen?.(key, current, next)) continue;
     map.set(key, next);
+    owned?.add(key);
     writes++;
   }
   return writes;

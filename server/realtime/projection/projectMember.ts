@@ -52,8 +52,27 @@ const COMMENT_KEY = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/;
  * which is what lets the projector diff it against the workshop doc. Every rule that keeps a
  * member's doc from putting something where it must not be is applied here (PROJ1, PROJ2, PROJ5).
  */
-export function projectMember(doc: Y.Doc, context: MemberContext): MemberProjection {
-  const out: MemberProjection = {
+export function projectMember(doc: Y.Doc, context: MemberContext, cache?: ParseCache): MemberProjection {
+  const out = emptyMemberProjection();
+  for (const part of MEMBER_PARTS) projectMemberPart(part, doc, context, out, cache);
+  return out;
+}
+
+/** The member-doc maps that feed the workshop doc (drafts and visits feed nothing). */
+export type MemberPart = 'ratings' | 'evidence' | 'comments' | 'reactions';
+export const MEMBER_PARTS: readonly MemberPart[] = ['ratings', 'evidence', 'comments', 'reactions'];
+
+/**
+ * Schema results of a member doc's entries, per map and key, valid while the entry's value is the
+ * same object (Y.Map returns the stored value itself, so an unchanged entry is never re-validated).
+ * Only the schema result is cached: the rules that depend on the workshop (known dimension, allowed
+ * stage, revealed) run on every projection.
+ */
+export type ParseCache = Map<string, Map<string, { value: unknown; result: ParseResult }>>;
+type ParseResult = { success: true; data: unknown } | { success: false; reason: string };
+
+export function emptyMemberProjection(): MemberProjection {
+  return {
     rated: new Map(),
     ratings: new Map(),
     evidence: new Map(),
@@ -61,11 +80,20 @@ export function projectMember(doc: Y.Doc, context: MemberContext): MemberProject
     reactions: new Map(),
     ignored: [],
   };
-  projectRatings(doc, context, out);
-  projectEvidence(doc, context, out);
-  projectComments(doc, context, out);
-  projectReactions(doc, out);
-  return out;
+}
+
+/** Projects one member-doc map into `out` (ratings fill `rated` and `ratings`). */
+export function projectMemberPart(
+  part: MemberPart,
+  doc: Y.Doc,
+  context: MemberContext,
+  out: MemberProjection,
+  cache?: ParseCache,
+): void {
+  if (part === 'ratings') projectRatings(doc, context, out, cache);
+  else if (part === 'evidence') projectEvidence(doc, context, out, cache);
+  else if (part === 'comments') projectComments(doc, context, out, cache);
+  else projectReactions(doc, out, cache);
 }
 
 function entries<T>(
@@ -73,12 +101,29 @@ function entries<T>(
   map: string,
   schema: z.ZodType<T>,
   out: MemberProjection,
+  cache: ParseCache | undefined,
 ): Array<[string, T]> {
   const valid: Array<[string, T]> = [];
-  for (const [key, value] of doc.getMap(map).entries()) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) valid.push([key, parsed.data]);
-    else out.ignored.push({ map, key, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` });
+  const ymap = doc.getMap(map);
+  let known = cache?.get(map);
+  if (cache && (!known || known.size > ymap.size)) {
+    // A fresh map, or keys were deleted: start over rather than keep stale entries around.
+    known = new Map();
+    cache.set(map, known);
+  }
+  for (const [key, value] of ymap.entries()) {
+    const hit = known?.get(key);
+    let result: ParseResult;
+    if (hit !== undefined && hit.value === value) result = hit.result;
+    else {
+      const parsed = schema.safeParse(value);
+      result = parsed.success
+        ? { success: true, data: parsed.data }
+        : { success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
+      known?.set(key, { value, result });
+    }
+    if (result.success) valid.push([key, result.data as T]);
+    else out.ignored.push({ map, key, reason: result.reason });
   }
   return valid;
 }
@@ -87,9 +132,10 @@ function projectRatings(
   doc: Y.Doc,
   { memberId, rules, isRevealed }: MemberContext,
   out: MemberProjection,
+  cache?: ParseCache,
 ): void {
   const map = MemberDocMaps.ratings;
-  for (const [dimensionId, rating] of entries(doc, map, memberRatingSchema, out)) {
+  for (const [dimensionId, rating] of entries(doc, map, memberRatingSchema, out, cache)) {
     if (!rules.isKnownDimension(dimensionId)) {
       out.ignored.push({ map, key: dimensionId, reason: 'unknown dimension' });
       continue;
@@ -112,10 +158,11 @@ function projectEvidence(
   doc: Y.Doc,
   { memberId, rules, isRevealed }: MemberContext,
   out: MemberProjection,
+  cache?: ParseCache,
 ): void {
   const map = MemberDocMaps.evidence;
   const byDimension = new Map<string, Array<[string, MemberEvidence]>>();
-  for (const [id, evidence] of entries(doc, map, memberEvidenceSchema, out)) {
+  for (const [id, evidence] of entries(doc, map, memberEvidenceSchema, out, cache)) {
     if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
     else if (!rules.isKnownDimension(evidence.dimensionId))
       out.ignored.push({ map, key: id, reason: 'unknown dimension' });
@@ -142,9 +189,14 @@ function pick(e: MemberEvidence): Omit<WorkshopEvidence, 'memberId'> {
   return { dimensionId: e.dimensionId, url: e.url, title: e.title, note: e.note, createdAt: e.createdAt };
 }
 
-function projectComments(doc: Y.Doc, { memberId, rules }: MemberContext, out: MemberProjection): void {
+function projectComments(
+  doc: Y.Doc,
+  { memberId, rules }: MemberContext,
+  out: MemberProjection,
+  cache?: ParseCache,
+): void {
   const map = MemberDocMaps.comments;
-  for (const [id, comment] of entries(doc, map, memberCommentSchema, out)) {
+  for (const [id, comment] of entries(doc, map, memberCommentSchema, out, cache)) {
     if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
     else if (!rules.isKnownDimension(comment.dimensionId))
       out.ignored.push({ map, key: id, reason: 'unknown dimension' });
@@ -172,8 +224,8 @@ function stampComment(memberId: string, c: MemberComment): WorkshopComment {
   };
 }
 
-function projectReactions(doc: Y.Doc, out: MemberProjection): void {
-  for (const [key, reaction] of entries(doc, MemberDocMaps.reactions, memberReactionSchema, out)) {
+function projectReactions(doc: Y.Doc, out: MemberProjection, cache?: ParseCache): void {
+  for (const [key, reaction] of entries(doc, MemberDocMaps.reactions, memberReactionSchema, out, cache)) {
     if (!COMMENT_KEY.test(reaction.commentKey)) {
       out.ignored.push({ map: MemberDocMaps.reactions, key, reason: 'bad comment key' });
       continue;

@@ -1,13 +1,21 @@
 import type * as Y from 'yjs';
-import { MemberDoc } from '../../../shared/docs/memberDoc';
+import { MemberDoc, MemberDocMaps } from '../../../shared/docs/memberDoc';
 import { dimensionMemberKey, splitKey, WorkshopDocMaps } from '../../../shared/docs/workshopDoc';
 import type { Rubric } from '../../../rubric/schema';
 import { consensusForWorkshopDoc } from '../../consensus/forWorkshopDoc';
 import type { Db } from '../../db/client';
 import { revealDimensions } from '../../room/reveal';
-import { diffMap } from './diffMap';
+import { diffMap, sameJson } from './diffMap';
 import { loadFacts, type WorkshopFacts } from './loadFacts';
-import { type MemberProjection, projectMember } from './projectMember';
+import {
+  emptyMemberProjection,
+  type IgnoredEntry,
+  MEMBER_PARTS,
+  type MemberPart,
+  type MemberProjection,
+  type ParseCache,
+  projectMemberPart,
+} from './projectMember';
 import { projectMembers } from './projectMembers';
 import { projectReactions } from './projectReactions';
 import { projectDimensions, projectFirstRound, projectFocus, projectMeta } from './projectRoom';
@@ -50,7 +58,9 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   const map = (name: keyof typeof WorkshopDocMaps) => workshopDoc.getMap<unknown>(WorkshopDocMaps[name]);
 
   let facts: WorkshopFacts = loadFacts(db, rubrics, workshopId, consensusSource);
-  const attached = new Map<string, { doc: Y.Doc; onUpdate: () => void }>();
+  const attached = new Map<string, { doc: Y.Doc; onUpdate: (...args: unknown[]) => void }>();
+  /** Per attached member: what the incremental path needs (PROJ8) so an edit touches only its keys. */
+  const state = new Map<string, MemberState>();
   /** Last known reactions per member, kept across detach so counts do not flicker when a doc unloads. */
   const reactionsByMember = new Map<string, MemberProjection['reactions']>();
   const loggedIgnored = new Map<string, Set<string>>();
@@ -89,14 +99,35 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     });
   }
 
+  function memberState(memberId: string): MemberState {
+    let st = state.get(memberId);
+    if (!st) {
+      st = { parse: new Map(), ignored: new Map(), owned: null };
+      state.set(memberId, st);
+    }
+    return st;
+  }
+
+  function context(memberId: string) {
+    return { memberId, rules: facts.rules, isRevealed: (dimensionId: string) => facts.reveals.has(dimensionId) };
+  }
+
+  /** One member-doc map's contribution (empty for non-contributors, PROJ6). */
+  function projectPart(memberId: string, doc: Y.Doc, part: MemberPart, st: MemberState): MemberProjection {
+    const out = emptyMemberProjection();
+    if (facts.contributorIds.has(memberId)) projectMemberPart(part, doc, context(memberId), out, st.parse);
+    st.ignored.set(part, out.ignored);
+    return out;
+  }
+
+  /** The full path (attach, refreshFacts): scans the shared maps and rebuilds the member's key index. */
   function projectOwnDoc(memberId: string, doc: Y.Doc): void {
-    const projection = facts.contributorIds.has(memberId)
-      ? projectMember(doc, {
-          memberId,
-          rules: facts.rules,
-          isRevealed: (dimensionId) => facts.reveals.has(dimensionId),
-        })
-      : emptyProjection();
+    const st = memberState(memberId);
+    const ratings = projectPart(memberId, doc, 'ratings', st);
+    const evidence = projectPart(memberId, doc, 'evidence', st);
+    const comments = projectPart(memberId, doc, 'comments', st);
+    const reactions = projectPart(memberId, doc, 'reactions', st);
+    const owned: OwnedKeys = { rated: new Set(), ratings: new Set(), evidence: new Set(), comments: new Set() };
     // `owns` runs for every key of the map, for each member: string tests instead of splitKey,
     // whose two slices per key were a good part of loading a big workshop (ids contain no ':').
     const byDimension = { owns: (k: string) => isKeyOfMember(k, memberId), frozen: lockedByKey };
@@ -104,28 +135,83 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
       owns: (k: string) => isKeyOfAuthor(k, memberId),
       frozen: (_k: string, c: unknown, n: unknown) => lockedByValue(c, n),
     };
-    diffMap(map('rated'), projection.rated, byDimension);
-    diffMap(map('ratings'), projection.ratings, byDimension);
-    diffMap(map('evidence'), projection.evidence, byAuthor);
-    diffMap(map('comments'), projection.comments, byAuthor);
-    reactionsByMember.set(memberId, projection.reactions);
-    logIgnored(memberId, projection);
+    diffMap(map('rated'), ratings.rated, byDimension, owned.rated);
+    diffMap(map('ratings'), ratings.ratings, byDimension, owned.ratings);
+    diffMap(map('evidence'), evidence.evidence, byAuthor, owned.evidence);
+    diffMap(map('comments'), comments.comments, byAuthor, owned.comments);
+    st.owned = owned;
+    reactionsByMember.set(memberId, reactions.reactions);
+    logIgnored(memberId, st);
   }
 
-  function projectReactionCounts(): void {
+  /**
+   * The incremental path (PROJ8): re-projects only the member-doc maps the transaction changed and
+   * diffs them against the member's own workshop-doc keys (the index), never scanning whole maps.
+   * Falls back to the full path when the index is missing or the member does not contribute.
+   */
+  function projectChangedParts(memberId: string, doc: Y.Doc, parts: ReadonlySet<MemberPart>): void {
+    const st = state.get(memberId);
+    if (!st?.owned || !facts.contributorIds.has(memberId)) {
+      projectOwnDoc(memberId, doc);
+      projectReactionCounts();
+      return;
+    }
+    const owned = st.owned;
+    const commentKeys = new Set<string>();
+    const byValue = (_k: string, c: unknown, n: unknown) => lockedByValue(c, n);
+    if (parts.has('ratings')) {
+      const p = projectPart(memberId, doc, 'ratings', st);
+      diffOwned(map('rated'), p.rated, owned.rated, lockedByKey);
+      diffOwned(map('ratings'), p.ratings, owned.ratings, lockedByKey);
+    }
+    if (parts.has('evidence'))
+      diffOwned(map('evidence'), projectPart(memberId, doc, 'evidence', st).evidence, owned.evidence, byValue);
+    if (parts.has('comments')) {
+      const p = projectPart(memberId, doc, 'comments', st);
+      diffOwned(map('comments'), p.comments, owned.comments, byValue, commentKeys);
+    }
+    if (parts.has('reactions')) {
+      const p = projectPart(memberId, doc, 'reactions', st);
+      for (const key of reactionsByMember.get(memberId)?.keys() ?? []) commentKeys.add(key);
+      for (const key of p.reactions.keys()) commentKeys.add(key);
+      reactionsByMember.set(memberId, p.reactions);
+    }
+    // A comment that appeared, vanished or was (un)deleted, or a reaction that changed: only those
+    // comments' counts can differ from what the workshop doc holds.
+    if (commentKeys.size > 0) projectReactionCounts(commentKeys);
+    logIgnored(memberId, st);
+  }
+
+  /** PROJ9. With `only`, recounts just those comment keys (the incremental path). */
+  function projectReactionCounts(only?: ReadonlySet<string>): void {
     const comments = map('comments');
     const active = [...reactionsByMember].filter(([id]) => facts.contributorIds.has(id)).map(([, r]) => r);
     const visible = (key: string) => {
+      if (only && !only.has(key)) return false;
       const comment = comments.get(key) as { deleted?: unknown } | undefined;
       return comment !== undefined && comment.deleted === false;
     };
-    diffMap(map('reactions'), projectReactions(active, visible), { owns: () => true, frozen: lockedComment });
+    const desired = projectReactions(active, visible);
+    const reactions = map('reactions');
+    if (!only) {
+      diffMap(reactions, desired, { owns: () => true, frozen: lockedComment });
+      return;
+    }
+    for (const key of only) {
+      const current = reactions.get(key);
+      const next = desired.get(key);
+      if (next === undefined ? current === undefined : sameJson(current, next)) continue;
+      if (lockedComment(key)) continue;
+      if (next === undefined) reactions.delete(key);
+      else reactions.set(key, next);
+    }
   }
 
-  function logIgnored(memberId: string, projection: MemberProjection): void {
+  function logIgnored(memberId: string, st: MemberState): void {
     const before = loggedIgnored.get(memberId) ?? new Set<string>();
     const current = new Set<string>();
-    for (const entry of projection.ignored) {
+    const ignored: IgnoredEntry[] = MEMBER_PARTS.flatMap((part) => st.ignored.get(part) ?? []);
+    for (const entry of ignored) {
       const signature = `${entry.map}\u0000${entry.key}\u0000${entry.reason}`;
       current.add(signature);
       // Once per entry and reason, not once per keystroke.
@@ -143,12 +229,20 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     }
   }
 
-  function onMemberChange(memberId: string, doc: Y.Doc): void {
+  /** `parts` null: the full path (attach); otherwise only those member-doc maps changed. */
+  function onMemberChange(memberId: string, doc: Y.Doc, parts: ReadonlySet<MemberPart> | null): void {
     if (destroyed) return;
+    if (parts?.size === 0) {
+      maybeAutoReveal(); // drafts, visits: nothing the workshop doc shows changed
+      return;
+    }
     guarded('member projection', () =>
       write(() => {
-        projectOwnDoc(memberId, doc);
-        projectReactionCounts();
+        if (parts) projectChangedParts(memberId, doc, parts);
+        else {
+          projectOwnDoc(memberId, doc);
+          projectReactionCounts();
+        }
       }),
     );
     maybeAutoReveal();
@@ -208,7 +302,15 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     if (!entry) return;
     entry.doc.off('update', entry.onUpdate);
     attached.delete(memberId);
+    state.delete(memberId);
   }
+
+  // The key indexes are only as good as the assumption that the projector is the doc's only writer:
+  // any other change to the workshop doc sends every member through the full path once.
+  const onWorkshopTransaction = (tr: Y.Transaction) => {
+    if (tr.origin !== PROJECTION_ORIGIN && tr.changed.size > 0) for (const st of state.values()) st.owned = null;
+  };
+  workshopDoc.on('afterTransaction', onWorkshopTransaction);
 
   write(projectFacts);
 
@@ -216,15 +318,16 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     attachMemberDoc(memberId, doc) {
       if (destroyed) return;
       detachMemberDoc(memberId);
-      const onUpdate = () => onMemberChange(memberId, doc);
+      const onUpdate = (...args: unknown[]) => onMemberChange(memberId, doc, changedParts(doc, args[3]));
       doc.on('update', onUpdate);
       attached.set(memberId, { doc, onUpdate });
-      onMemberChange(memberId, doc);
+      onMemberChange(memberId, doc, null);
     },
     detachMemberDoc,
     refreshFacts,
     destroy() {
       for (const memberId of [...attached.keys()]) detachMemberDoc(memberId);
+      workshopDoc.off('afterTransaction', onWorkshopTransaction);
       destroyed = true;
     },
   };
@@ -236,15 +339,79 @@ function dimensionOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function emptyProjection(): MemberProjection {
-  return {
-    rated: new Map(),
-    ratings: new Map(),
-    evidence: new Map(),
-    comments: new Map(),
-    reactions: new Map(),
-    ignored: [],
-  };
+interface OwnedKeys {
+  rated: Set<string>;
+  ratings: Set<string>;
+  evidence: Set<string>;
+  comments: Set<string>;
+}
+
+interface MemberState {
+  /** Schema results of the member doc's entries, reused while an entry's value is unchanged. */
+  parse: ParseCache;
+  /** Ignored entries per member-doc map, as last projected (logged once per entry and reason). */
+  ignored: Map<MemberPart, IgnoredEntry[]>;
+  /** The member's keys present in each workshop map; null until the full path (re)builds it. */
+  owned: OwnedKeys | null;
+}
+
+const PART_BY_MAP = new Map<string, MemberPart>(MEMBER_PARTS.map((part) => [MemberDocMaps[part], part]));
+
+/**
+ * Which feeding member-doc maps a transaction changed (the update event's 4th argument). Null — the
+ * full path — when it cannot tell: no transaction, or a change to a top-level type it cannot name.
+ */
+function changedParts(doc: Y.Doc, transaction: unknown): Set<MemberPart> | null {
+  const changed = (transaction as Partial<Y.Transaction> | undefined)?.changed;
+  if (!(changed instanceof Map)) return null;
+  const parts = new Set<MemberPart>();
+  for (const type of changed.keys()) {
+    let top = type;
+    while (top._item !== null) top = top._item.parent as typeof type;
+    let name: string | undefined;
+    for (const [n, t] of doc.share) if (t === top) name = n;
+    if (name === undefined) return null;
+    const part = PART_BY_MAP.get(name);
+    if (part) parts.add(part);
+  }
+  return parts;
+}
+
+/**
+ * `diffMap` restricted to one member's indexed keys: deletes the owned keys that vanished from
+ * `desired`, sets the ones whose value changed, and keeps `owned` equal to the member's keys present
+ * in the map. Same frozen rule as `diffMap`. Changed keys are added to `touched` when given.
+ */
+function diffOwned<T>(
+  map: Y.Map<unknown>,
+  desired: ReadonlyMap<string, T>,
+  owned: Set<string>,
+  frozen: (key: string, current: unknown, next: T | undefined) => boolean,
+  touched?: Set<string>,
+): void {
+  for (const key of [...owned]) {
+    if (desired.has(key)) continue;
+    const current = map.get(key);
+    if (current === undefined && !map.has(key)) {
+      owned.delete(key);
+      continue;
+    }
+    if (frozen(key, current, undefined)) continue;
+    map.delete(key);
+    owned.delete(key);
+    touched?.add(key);
+  }
+  for (const [key, next] of desired) {
+    const current = map.get(key);
+    const present = current !== undefined || map.has(key);
+    if (sameJson(current, next) || frozen(key, current, next)) {
+      if (present) owned.add(key);
+      continue;
+    }
+    map.set(key, next);
+    owned.add(key);
+    touched?.add(key);
+  }
 }
 
 /** `splitKey(key)[1] === memberId` for `<dimensionId>:<memberId>` keys, without allocating. */
