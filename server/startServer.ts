@@ -66,6 +66,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (options.clientDir) mountClient(app, options.clientDir);
 
   const httpServer = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  // Keep idle HTTP connections longer than load balancers do (60 s is common), and than Node's 5 s
+  // default: a client that reuses a socket the server is just closing gets ECONNRESET, and only
+  // browsers retry such a request — API clients and proxies do not.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const realtime = attachRealtime(httpServer, {
     createProjector: createWorkshopProjector,
     ...options.realtime,

@@ -18,7 +18,7 @@ let workshopId = '';
 
 /** A state-changing API call in the person's own cookie jar (Origin for the CSRF check). */
 async function call(page: Page, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<unknown> {
-  const res = await page.request.fetch(`${server.url}${path}`, { method, data, headers: { Origin: server.url } });
+  const res = await page.request.fetch(`${server.url}${path}`, { method, data, headers: { Origin: server.url , Connection: 'close' } });
   if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${await res.text()}`);
   return res.json().catch(() => null);
 }

@@ -47,7 +47,8 @@ describe('consensus in the room', () => {
     const revealed = await facilitator.context.request.fetch(`${server.url}/api/workshops/${workshopId}/reveal`, {
       method: 'POST',
       data: { dimensionIds: [dim] },
-      headers: { Origin: server.url },
+      // A fresh connection: Playwright's request context does not retry a POST on a reused socket.
+      headers: { Origin: server.url, Connection: 'close' },
     });
     expect(revealed.status()).toBe(200);
     await f.getByRole('button', { name: /Lock consensus/ }).click();

@@ -84,7 +84,7 @@ describe('room bad input', () => {
 
     await mine.getByRole('textbox', { name: 'Rationale' }).fill('Typed before my session ended.');
     // The session ends on the server (as a logout elsewhere or an expiry does): the sockets close with 4411.
-    const out = await fran.context.request.post(`${server.url}/api/auth/logout`, { headers: { Origin: server.url } });
+    const out = await fran.context.request.post(`${server.url}/api/auth/logout`, { headers: { Origin: server.url, Connection: 'close' } });
     expect(out.ok()).toBe(true);
     const banner = page.getByRole('alert').filter({ hasText: 'Your session ended.' });
     await expect.poll(() => banner.count(), POLL).toBe(1);

@@ -29,7 +29,7 @@ export interface RubricInfo {
 
 async function call<T>(request: APIRequestContext, baseURL: string, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
   // State-changing requests need a same-origin Origin header (the server's CSRF check).
-  const res = await request.fetch(`${baseURL}${path}`, { method, data, headers: { Origin: baseURL } });
+  const res = await request.fetch(`${baseURL}${path}`, { method, data, headers: { Origin: baseURL , Connection: 'close' } });
   if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) {
-  const res = await context.request.fetch(`${server.url}${path}`, { method, data, headers: { Origin: server.url } });
+  const res = await context.request.fetch(`${server.url}${path}`, { method, data, headers: { Origin: server.url , Connection: 'close' } });
   if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${await res.text()}`);
   return res.json();
 }

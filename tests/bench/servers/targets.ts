@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { memberDocName, workshopDocName } from '../../../shared/docNames';
 import type { ClientSpec, ServerKind } from '../clients/types';
@@ -23,6 +23,12 @@ export interface Target {
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 export const WORK_DIR = path.resolve(HERE, '..', '.work');
+
+/** A fresh scratch folder under WORK_DIR, which is gitignored and so absent from a clean clone. */
+function scratchDir(prefix: string): string {
+  mkdirSync(WORK_DIR, { recursive: true });
+  return mkdtempSync(path.join(WORK_DIR, prefix));
+}
 
 function memberLikeId(index: number): string {
   // Same length as our member ids (21 chars) so the reference keys are as large as ours.
@@ -72,7 +78,7 @@ export async function startRelay(shape: Shape): Promise<Target> {
 }
 
 export async function startHocuspocus(shape: Shape): Promise<Target> {
-  const dir = mkdtempSync(path.join(WORK_DIR, 'hocuspocus-'));
+  const dir = scratchDir('hocuspocus-');
   const server = await spawnServer({
     name: 'hocuspocus',
     entry: path.join(HERE, 'hocuspocusServer.ts'),
@@ -100,7 +106,7 @@ export interface OursOptions {
 export async function startOursServer(
   opts: OursOptions = {},
 ): Promise<{ server: RunningServer; dataDir: string }> {
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(WORK_DIR, 'ours-data-'));
+  const dataDir = opts.dataDir ?? scratchDir('ours-data-');
   const server = await spawnServer({
     name: 'ours',
     entry: path.resolve(HERE, '../../../server/index.ts'),
