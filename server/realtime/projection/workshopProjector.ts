@@ -1,12 +1,21 @@
 import type * as Y from 'yjs';
-import { MemberDoc, MemberDocMaps } from '../../../shared/docs/memberDoc';
-import { dimensionMemberKey, splitKey, WorkshopDocMaps } from '../../../shared/docs/workshopDoc';
 import type { Rubric } from '../../../rubric/schema';
+import { MemberDoc } from '../../../shared/docs/memberDoc';
+import { dimensionMemberKey, splitKey, WorkshopDocMaps } from '../../../shared/docs/workshopDoc';
 import { consensusForWorkshopDoc } from '../../consensus/forWorkshopDoc';
 import type { Db } from '../../db/client';
 import { revealDimensions } from '../../room/reveal';
 import { diffMap, sameJson } from './diffMap';
 import { loadFacts, type WorkshopFacts } from './loadFacts';
+import {
+  changedParts,
+  diffOwned,
+  dimensionOf,
+  isKeyOfAuthor,
+  isKeyOfMember,
+  type MemberState,
+  type OwnedKeys,
+} from './memberKeyIndex';
 import {
   emptyMemberProjection,
   type IgnoredEntry,
@@ -109,7 +118,11 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   }
 
   function context(memberId: string) {
-    return { memberId, rules: facts.rules, isRevealed: (dimensionId: string) => facts.reveals.has(dimensionId) };
+    return {
+      memberId,
+      rules: facts.rules,
+      isRevealed: (dimensionId: string) => facts.reveals.has(dimensionId),
+    };
   }
 
   /** One member-doc map's contribution (empty for non-contributors, PROJ6). */
@@ -127,7 +140,12 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     const evidence = projectPart(memberId, doc, 'evidence', st);
     const comments = projectPart(memberId, doc, 'comments', st);
     const reactions = projectPart(memberId, doc, 'reactions', st);
-    const owned: OwnedKeys = { rated: new Set(), ratings: new Set(), evidence: new Set(), comments: new Set() };
+    const owned: OwnedKeys = {
+      rated: new Set(),
+      ratings: new Set(),
+      evidence: new Set(),
+      comments: new Set(),
+    };
     // `owns` runs for every key of the map, for each member: string tests instead of splitKey,
     // whose two slices per key were a good part of loading a big workshop (ids contain no ':').
     const byDimension = { owns: (k: string) => isKeyOfMember(k, memberId), frozen: lockedByKey };
@@ -165,7 +183,12 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
       diffOwned(map('ratings'), p.ratings, owned.ratings, lockedByKey);
     }
     if (parts.has('evidence'))
-      diffOwned(map('evidence'), projectPart(memberId, doc, 'evidence', st).evidence, owned.evidence, byValue);
+      diffOwned(
+        map('evidence'),
+        projectPart(memberId, doc, 'evidence', st).evidence,
+        owned.evidence,
+        byValue,
+      );
     if (parts.has('comments')) {
       const p = projectPart(memberId, doc, 'comments', st);
       diffOwned(map('comments'), p.comments, owned.comments, byValue, commentKeys);
@@ -308,7 +331,8 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   // The key indexes are only as good as the assumption that the projector is the doc's only writer:
   // any other change to the workshop doc sends every member through the full path once.
   const onWorkshopTransaction = (tr: Y.Transaction) => {
-    if (tr.origin !== PROJECTION_ORIGIN && tr.changed.size > 0) for (const st of state.values()) st.owned = null;
+    if (tr.origin !== PROJECTION_ORIGIN && tr.changed.size > 0)
+      for (const st of state.values()) st.owned = null;
   };
   workshopDoc.on('afterTransaction', onWorkshopTransaction);
 
@@ -331,95 +355,4 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
       destroyed = true;
     },
   };
-}
-
-function dimensionOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as { dimensionId?: unknown }).dimensionId;
-  return typeof id === 'string' ? id : undefined;
-}
-
-interface OwnedKeys {
-  rated: Set<string>;
-  ratings: Set<string>;
-  evidence: Set<string>;
-  comments: Set<string>;
-}
-
-interface MemberState {
-  /** Schema results of the member doc's entries, reused while an entry's value is unchanged. */
-  parse: ParseCache;
-  /** Ignored entries per member-doc map, as last projected (logged once per entry and reason). */
-  ignored: Map<MemberPart, IgnoredEntry[]>;
-  /** The member's keys present in each workshop map; null until the full path (re)builds it. */
-  owned: OwnedKeys | null;
-}
-
-const PART_BY_MAP = new Map<string, MemberPart>(MEMBER_PARTS.map((part) => [MemberDocMaps[part], part]));
-
-/**
- * Which feeding member-doc maps a transaction changed (the update event's 4th argument). Null — the
- * full path — when it cannot tell: no transaction, or a change to a top-level type it cannot name.
- */
-function changedParts(doc: Y.Doc, transaction: unknown): Set<MemberPart> | null {
-  const changed = (transaction as Partial<Y.Transaction> | undefined)?.changed;
-  if (!(changed instanceof Map)) return null;
-  const parts = new Set<MemberPart>();
-  for (const type of changed.keys()) {
-    let top = type;
-    while (top._item !== null) top = top._item.parent as typeof type;
-    let name: string | undefined;
-    for (const [n, t] of doc.share) if (t === top) name = n;
-    if (name === undefined) return null;
-    const part = PART_BY_MAP.get(name);
-    if (part) parts.add(part);
-  }
-  return parts;
-}
-
-/**
- * `diffMap` restricted to one member's indexed keys: deletes the owned keys that vanished from
- * `desired`, sets the ones whose value changed, and keeps `owned` equal to the member's keys present
- * in the map. Same frozen rule as `diffMap`. Changed keys are added to `touched` when given.
- */
-function diffOwned<T>(
-  map: Y.Map<unknown>,
-  desired: ReadonlyMap<string, T>,
-  owned: Set<string>,
-  frozen: (key: string, current: unknown, next: T | undefined) => boolean,
-  touched?: Set<string>,
-): void {
-  for (const key of [...owned]) {
-    if (desired.has(key)) continue;
-    const current = map.get(key);
-    if (current === undefined && !map.has(key)) {
-      owned.delete(key);
-      continue;
-    }
-    if (frozen(key, current, undefined)) continue;
-    map.delete(key);
-    owned.delete(key);
-    touched?.add(key);
-  }
-  for (const [key, next] of desired) {
-    const current = map.get(key);
-    const present = current !== undefined || map.has(key);
-    if (sameJson(current, next) || frozen(key, current, next)) {
-      if (present) owned.add(key);
-      continue;
-    }
-    map.set(key, next);
-    owned.add(key);
-    touched?.add(key);
-  }
-}
-
-/** `splitKey(key)[1] === memberId` for `<dimensionId>:<memberId>` keys, without allocating. */
-function isKeyOfMember(key: string, memberId: string): boolean {
-  return key.indexOf(':') === key.length - memberId.length - 1 && key.endsWith(memberId);
-}
-
-/** `splitKey(key)[0] === memberId` for `<memberId>:<entryId>` keys, without allocating. */
-function isKeyOfAuthor(key: string, memberId: string): boolean {
-  return key.charCodeAt(memberId.length) === 58 /* ':' */ && key.startsWith(memberId);
 }

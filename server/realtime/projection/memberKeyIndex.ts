@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import { MemberDocMaps } from '../../../shared/docs/memberDoc';
+import { sameJson } from './diffMap';
+import { type IgnoredEntry, MEMBER_PARTS, type MemberPart, type ParseCache } from './projectMember';
+
+/**
+ * The projector's incremental bookkeeping: which member-doc maps a transaction touched, and which
+ * workshop-doc keys each member owns, so one edit re-projects one member's few keys instead of
+ * scanning whole maps (see docs/benchmarks.md for what this bought).
+ */
+
+export function dimensionOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { dimensionId?: unknown }).dimensionId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export interface OwnedKeys {
+  rated: Set<string>;
+  ratings: Set<string>;
+  evidence: Set<string>;
+  comments: Set<string>;
+}
+
+export interface MemberState {
+  /** Schema results of the member doc's entries, reused while an entry's value is unchanged. */
+  parse: ParseCache;
+  /** Ignored entries per member-doc map, as last projected (logged once per entry and reason). */
+  ignored: Map<MemberPart, IgnoredEntry[]>;
+  /** The member's keys present in each workshop map; null until the full path (re)builds it. */
+  owned: OwnedKeys | null;
+}
+
+export const PART_BY_MAP = new Map<string, MemberPart>(
+  MEMBER_PARTS.map((part) => [MemberDocMaps[part], part]),
+);
+
+/**
+ * Which feeding member-doc maps a transaction changed (the update event's 4th argument). Null — the
+ * full path — when it cannot tell: no transaction, or a change to a top-level type it cannot name.
+ */
+export function changedParts(doc: Y.Doc, transaction: unknown): Set<MemberPart> | null {
+  const changed = (transaction as Partial<Y.Transaction> | undefined)?.changed;
+  if (!(changed instanceof Map)) return null;
+  const parts = new Set<MemberPart>();
+  for (const type of changed.keys()) {
+    let top = type;
+    while (top._item !== null) top = top._item.parent as typeof type;
+    let name: string | undefined;
+    for (const [n, t] of doc.share) if (t === top) name = n;
+    if (name === undefined) return null;
+    const part = PART_BY_MAP.get(name);
+    if (part) parts.add(part);
+  }
+  return parts;
+}
+
+/**
+ * `diffMap` restricted to one member's indexed keys: deletes the owned keys that vanished from
+ * `desired`, sets the ones whose value changed, and keeps `owned` equal to the member's keys present
+ * in the map. Same frozen rule as `diffMap`. Changed keys are added to `touched` when given.
+ */
+export function diffOwned<T>(
+  map: Y.Map<unknown>,
+  desired: ReadonlyMap<string, T>,
+  owned: Set<string>,
+  frozen: (key: string, current: unknown, next: T | undefined) => boolean,
+  touched?: Set<string>,
+): void {
+  for (const key of [...owned]) {
+    if (desired.has(key)) continue;
+    const current = map.get(key);
+    if (current === undefined && !map.has(key)) {
+      owned.delete(key);
+      continue;
+    }
+    if (frozen(key, current, undefined)) continue;
+    map.delete(key);
+    owned.delete(key);
+    touched?.add(key);
+  }
+  for (const [key, next] of desired) {
+    const current = map.get(key);
+    const present = current !== undefined || map.has(key);
+    if (sameJson(current, next) || frozen(key, current, next)) {
+      if (present) owned.add(key);
+      continue;
+    }
+    map.set(key, next);
+    owned.add(key);
+    touched?.add(key);
+  }
+}
+
+/** `splitKey(key)[1] === memberId` for `<dimensionId>:<memberId>` keys, without allocating. */
+export function isKeyOfMember(key: string, memberId: string): boolean {
+  return key.indexOf(':') === key.length - memberId.length - 1 && key.endsWith(memberId);
+}
+
+/** `splitKey(key)[0] === memberId` for `<memberId>:<entryId>` keys, without allocating. */
+export function isKeyOfAuthor(key: string, memberId: string): boolean {
+  return key.charCodeAt(memberId.length) === 58 /* ':' */ && key.startsWith(memberId);
+}
