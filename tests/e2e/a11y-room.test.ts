@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, checkA11y, launchBrowser, startAppServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, withAppAndBrowser } from './helpers';
 import { roomUrl, setupWorkshop } from './roomSetup';
 
 /** axe-core (WCAG 2.1 A/AA) on the room before and after reveal, and on projector mode. */
 
 // Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
 const POLL = { timeout: 30_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 describe('room accessibility', () => {
   it('has no axe violations before and after reveal, and in projector mode', async () => {
-    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(browser, server.url, [{ name: 'Ari Participant' }]);
+    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [{ name: 'Ari Participant' }]);
     const ari = participants[0]!;
     const dim = rubric.firstDimensionId;
     const developing = rubric.stages[1]!;

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { withAppAndBrowser } from './helpers';
 import { type Person, roomUrl, setupWorkshop } from './roomSetup';
 
 /** Issue 5 "Done when": a facilitator sets the consensus and locks it; other browsers show it locked; unlock with a reason shows in the history. */
 
 const POLL = { timeout: 15_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 const panel = (page: Page) => page.getByRole('region', { name: /^Consensus/ });
 
 describe('consensus in the room', () => {
   it('LOCK1/LOCK4/LOCK5: set, lock (seen locked by a participant), unlock with a reason (seen in the history)', async () => {
-    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(browser, server.url, [
+    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [
       { name: 'Pat Participant' },
     ]);
     const p1 = participants[0] as Person;
@@ -44,11 +34,11 @@ describe('consensus in the room', () => {
 
     // A lock needs a reveal (LOCK10); revealed through the API so this test does not depend on the
     // reveal control's wording.
-    const revealed = await facilitator.context.request.fetch(`${server.url}/api/workshops/${workshopId}/reveal`, {
+    const revealed = await facilitator.context.request.fetch(`${e2e.server.url}/api/workshops/${workshopId}/reveal`, {
       method: 'POST',
       data: { dimensionIds: [dim] },
       // A fresh connection: Playwright's request context does not retry a POST on a reused socket.
-      headers: { Origin: server.url, Connection: 'close' },
+      headers: { Origin: e2e.server.url, Connection: 'close' },
     });
     expect(revealed.status()).toBe(200);
     await f.getByRole('button', { name: /Lock consensus/ }).click();

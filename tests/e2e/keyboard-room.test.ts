@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { withAppAndBrowser } from './helpers';
 import { roomUrl, setupWorkshop } from './roomSetup';
 
 /** A participant completes a rating with rationale and posts a comment with the keyboard only. */
 
 // Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
 const POLL = { timeout: 30_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 /** The accessible-ish name of the focused element: aria-label, else its <label>, else its text. */
 function focusedName(page: Page): Promise<string> {
@@ -43,7 +33,7 @@ async function tabTo(page: Page, name: string, max = 150): Promise<void> {
 
 describe('room by keyboard', () => {
   it('rates with a rationale and posts a comment without the mouse', async () => {
-    const { workshopId, participants, facilitator, rubric } = await setupWorkshop(browser, server.url, [{ name: 'Kim Keyboard' }]);
+    const { workshopId, participants, facilitator, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [{ name: 'Kim Keyboard' }]);
     const kim = participants[0]!;
     const first = rubric.stages[0]!;
     const second = rubric.stages[1]!;

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Limits } from '../../shared/domain';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import { withAppAndBrowser } from './helpers';
 import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 
 /**
@@ -11,21 +10,11 @@ import { enterRoom, type Person, setupWorkshop } from './roomSetup';
  */
 
 const POLL = { timeout: 30_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 describe('room bad input', () => {
   it('refuses an over-long rationale and comment but keeps the text, and flags an invalid evidence URL', async () => {
-    const { workshopId, participants, rubric } = await setupWorkshop(browser, server.url, [{ name: 'Pat Participant' }]);
+    const { workshopId, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [{ name: 'Pat Participant' }]);
     const pat = participants[0] as Person;
     const page = pat.page;
     await enterRoom(pat, workshopId, rubric.firstDimensionId);
@@ -75,7 +64,7 @@ describe('room bad input', () => {
   });
 
   it('asks a tab whose session is gone to sign in again in the room, keeps what was typed, then syncs it', async () => {
-    const { workshopId, facilitator: fran, rubric } = await setupWorkshop(browser, server.url, []);
+    const { workshopId, facilitator: fran, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, []);
     const page = fran.page;
     const effective = rubric.stages[2]!;
     await enterRoom(fran, workshopId, rubric.firstDimensionId);
@@ -84,7 +73,7 @@ describe('room bad input', () => {
 
     await mine.getByRole('textbox', { name: 'Rationale' }).fill('Typed before my session ended.');
     // The session ends on the server (as a logout elsewhere or an expiry does): the sockets close with 4411.
-    const out = await fran.context.request.post(`${server.url}/api/auth/logout`, { headers: { Origin: server.url, Connection: 'close' } });
+    const out = await fran.context.request.post(`${e2e.server.url}/api/auth/logout`, { headers: { Origin: e2e.server.url, Connection: 'close' } });
     expect(out.ok()).toBe(true);
     const banner = page.getByRole('alert').filter({ hasText: 'Your session ended.' });
     await expect.poll(() => banner.count(), POLL).toBe(1);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { withAppAndBrowser } from './helpers';
 import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 
 /**
@@ -10,17 +10,7 @@ import { enterRoom, type Person, setupWorkshop } from './roomSetup';
  */
 
 const POLL = { timeout: 30_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 /** The side-list state line of a dimension ("Not rated · 0 rated · 2 comments · 1 new"). */
 function navState(page: Page, title: string) {
@@ -30,7 +20,7 @@ const comment = (page: Page, text: string) => page.locator('.comment').filter({ 
 
 describe('room discussion', () => {
   it('replies, reacts, edits, deletes, and marks what is new in the side list', async () => {
-    const { workshopId, participants, rubric } = await setupWorkshop(browser, server.url, [{ name: 'Pat Participant' }, { name: 'Quinn Participant' }]);
+    const { workshopId, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [{ name: 'Pat Participant' }, { name: 'Quinn Participant' }]);
     const [pat, quinn] = participants as [Person, Person];
     const dim1 = rubric.firstDimensionId;
     await enterRoom(pat, workshopId, dim1);

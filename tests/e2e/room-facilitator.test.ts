@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { withAppAndBrowser } from './helpers';
 import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 
 /**
@@ -10,21 +9,11 @@ import { enterRoom, type Person, setupWorkshop } from './roomSetup';
  */
 
 const POLL = { timeout: 30_000 };
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 describe('room facilitator features and presence', () => {
   it('shows presence, timer, deadline, spotlight and anonymity to the others; observers cannot write', async () => {
-    const { workshopId, facilitator: fran, participants, rubric } = await setupWorkshop(browser, server.url, [
+    const { workshopId, facilitator: fran, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [
       { name: 'Pat Participant', perspective: 'Faculty' },
       { name: 'Olive Observer', perspective: 'IT', role: 'observer' },
     ]);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, startAppServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { withAppAndBrowser } from './helpers';
 import { type Person, recordFrames, roomUrl, setupWorkshop } from './roomSetup';
 
 /**
@@ -11,18 +11,7 @@ import { type Person, recordFrames, roomUrl, setupWorkshop } from './roomSetup';
 // Generous: two shared cores, a lazy chunk, HTTP and two websocket syncs before anything shows.
 const POLL = { timeout: 30_000 };
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = withAppAndBrowser();
 
 /** The spread table's count for a stage (first data column: everyone, or the first group). */
 async function spreadCount(page: Page, stageLabel: string, column = 0): Promise<string> {
@@ -35,7 +24,7 @@ function escapeRegExp(s: string): string {
 
 describe('workshop room', () => {
   it('rates blind, reveals, shows the spread everywhere, shares a comment, and syncs an offline change', async () => {
-    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(browser, server.url, [
+    const { workshopId, facilitator, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [
       { name: 'Pat Participant', perspective: 'Faculty' },
       { name: 'Quinn Participant', perspective: 'IT' },
     ]);
