@@ -1,0 +1,116 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol';
+import { waitFor } from '../../tests/helpers/waitFor';
+import type { RealtimeLog } from './log';
+import { createMemoryDocStore } from './memoryDocStore';
+import { PersistQueue } from './persistQueue';
+import { Room, type RoomPeer } from './room';
+
+const silent: RealtimeLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+function setup(compactEvery = 1000) {
+  const store = createMemoryDocStore();
+  const queue = new PersistQueue(store);
+  const room = new Room(
+    {
+      docName: 'workshop:w1',
+      address: { kind: 'workshop', workshopId: 'w1' },
+      store,
+      queue,
+      log: silent,
+      compactEvery,
+      onPersistFailure: () => {},
+    },
+    { snapshot: null, updates: [], lastUpdateId: 0 },
+  );
+  const received: Uint8Array[] = [];
+  const peer: RoomPeer = { id: 1, ownedClientId: null, send: (m) => received.push(m) };
+  room.peers.add(peer);
+  return { store, queue, room, received };
+}
+
+/** The Yjs update inside a relayed sync-update frame. */
+function updateOf(frame: Uint8Array): Uint8Array {
+  const d = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(d)).toBe(MessageType.sync);
+  expect(decoding.readVarUint(d)).toBe(2); // y-protocols messageYjsUpdate
+  return decoding.readVarUint8Array(d);
+}
+
+function edit(doc: Y.Doc, key: string, value: string): Uint8Array {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(local);
+  local.getMap('ratings').set(key, value);
+  return Y.encodeStateAsUpdate(local, before);
+}
+
+describe('Room relay', () => {
+  it('relays the updates that became durable in one batch as one message holding all of them', async () => {
+    const { room, received } = setup();
+    // Two clients' edits read in the same event-loop turn: one PersistQueue batch.
+    const a = edit(room.doc, 'dim-1:m1', 'a');
+    const b = edit(room.doc, 'dim-2:m2', 'b');
+    Y.applyUpdate(room.doc, a, 'client-a');
+    Y.applyUpdate(room.doc, b, 'client-b');
+    expect(received).toHaveLength(0); // never before it is durable
+    await room.whenSaved();
+    await waitFor(() => received.length > 0);
+    expect(received).toHaveLength(1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, updateOf(received[0]!));
+    expect(replica.getMap('ratings').toJSON()).toEqual({ 'dim-1:m1': 'a', 'dim-2:m2': 'b' });
+  });
+
+  it('relays updates of different batches as separate messages, in order', async () => {
+    const { room, received } = setup();
+    Y.applyUpdate(room.doc, edit(room.doc, 'k', 'first'), 'client-a');
+    await room.whenSaved();
+    await waitFor(() => received.length === 1);
+    Y.applyUpdate(room.doc, edit(room.doc, 'k', 'second'), 'client-a');
+    await room.whenSaved();
+    await waitFor(() => received.length === 2);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, updateOf(received[0]!));
+    expect(replica.getMap('ratings').get('k')).toBe('first');
+    Y.applyUpdate(replica, updateOf(received[1]!));
+    expect(replica.getMap('ratings').get('k')).toBe('second');
+  });
+
+  it('compacts through the queue, after the edit that crossed the threshold was relayed', async () => {
+    const { room, store, received } = setup(1);
+    Y.applyUpdate(room.doc, edit(room.doc, 'k', 'v'), 'client-a');
+    await room.whenSaved();
+    await waitFor(() => received.length === 1);
+    await waitFor(async () => (await store.load('workshop:w1')).snapshot !== null);
+    const stored = await store.load('workshop:w1');
+    expect(stored.updates).toHaveLength(0);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, stored.snapshot!);
+    expect(replica.getMap('ratings').get('k')).toBe('v');
+  });
+});
+
+describe('PersistQueue.defer', () => {
+  it('runs deferred tasks one per event-loop turn, and a key asked for twice once', async () => {
+    const queue = new PersistQueue(createMemoryDocStore());
+    const ran: string[] = [];
+    const task = (name: string) => async () => {
+      ran.push(name);
+    };
+    const a = {};
+    const b = {};
+    const c = {};
+    queue.defer(a, task('a'));
+    queue.defer(b, task('b'));
+    queue.defer(a, task('a again')); // replaces a's pending task, keeps a's place
+    queue.defer(c, task('c'));
+    // setImmediate callbacks queued now run after the queue's first turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toEqual(['a again']);
+    await waitFor(() => ran.length === 3);
+    expect(ran).toEqual(['a again', 'b', 'c']);
+  });
+});
