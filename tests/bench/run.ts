@@ -3,6 +3,7 @@
  * npm run bench -- --quick — 10×20, 8 s windows (under 90 s)
  * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
+ *          --loads 50x20[,10x20] --window S (a custom run for investigation; never written to the doc)
  * The last line printed is one JSON object (see report.ts summaryJson).
  */
 import { mkdirSync } from 'node:fs';
@@ -22,20 +23,32 @@ const { values } = parseArgs({
     'no-doc': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
+    // For investigating one load: e.g. --loads 50x20 --window 15 (mode "custom", never written to the doc).
+    loads: { type: 'string' },
+    window: { type: 'string' },
   },
 });
 
 mkdirSync(WORK_DIR, { recursive: true });
-const mode = values.quick ? 'quick' : 'full';
-const profile = PROFILES[mode];
+const base = values.quick ? 'quick' : 'full';
+const custom = values.loads !== undefined || values.window !== undefined;
+const mode = custom ? 'custom' : base;
+const profile = PROFILES[base];
+const loads = values.loads
+  ? values.loads.split(',').map((s) => {
+      const [rooms, clients] = s.split('x').map(Number);
+      if (!rooms || !clients) throw new Error(`--loads: expected e.g. 10x20,50x20, got ${s}`);
+      return { rooms, clients };
+    })
+  : [...profile.loads];
 const servers = (values.only?.split(',') ?? ['relay', 'hocuspocus', 'ours']) as ServerKind[];
 const options: BenchOptions = {
   mode,
-  loads: [...profile.loads],
+  loads,
   servers,
   rate: 0.5,
   warmupSeconds: profile.warmupSeconds,
-  windowSeconds: profile.windowSeconds,
+  windowSeconds: values.window ? Number(values.window) : profile.windowSeconds,
   drainSeconds: profile.drainSeconds,
   decodePerRoom: 2,
   workers: Number(values.workers),
@@ -48,7 +61,7 @@ const options: BenchOptions = {
 const result = await runBench(options);
 const section = markdown(result);
 console.log(`\n${section}\n`);
-if (!values['no-doc']) {
+if (!values['no-doc'] && mode !== 'custom') {
   const doc = path.resolve(WORK_DIR, '..', '..', '..', 'docs', 'benchmarks.md');
   writeDoc(doc, mode, section);
   console.log(`results written to ${path.relative(process.cwd(), doc)} (${mode} section)`);
