@@ -1,8 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, gt, inArray } from 'drizzle-orm';
 import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import { sessions } from '../db/schema';
 import type { Connection } from './connection';
+
+/** Session ids per query in closeExpired. */
+const EXPIRY_CHUNK = 500;
 
 /** Open connections by session: for the per-session cap (SYNC18) and for ending sessions (SYNC17). */
 export class SessionConnections {
@@ -31,17 +34,27 @@ export class SessionConnections {
 
   /**
    * A session can also end by expiring (idle or absolute), which no route reports: closes the
-   * sockets of every open session that is gone or expired.
+   * sockets of every open session that is gone or expired. One query per chunk of ids rather than
+   * one per session (that took ~100 ms for 1,000 sessions, blocking the event loop); chunks keep
+   * far below SQLite's bound-variable limit.
    */
   closeExpired(db: Db, now: number): void {
-    for (const sessionId of [...this.bySession.keys()]) {
-      const row = db
-        .select({ expiresAt: sessions.expiresAt, absoluteExpiresAt: sessions.absoluteExpiresAt })
+    const open = [...this.bySession.keys()];
+    const valid = new Set<string>();
+    for (let i = 0; i < open.length; i += EXPIRY_CHUNK) {
+      const rows = db
+        .select({ id: sessions.id })
         .from(sessions)
-        .where(eq(sessions.id, sessionId))
-        .get();
-      if (row && now < row.expiresAt && now < row.absoluteExpiresAt) continue;
-      this.end(sessionId, 'session expired');
+        .where(
+          and(
+            inArray(sessions.id, open.slice(i, i + EXPIRY_CHUNK)),
+            gt(sessions.expiresAt, now),
+            gt(sessions.absoluteExpiresAt, now),
+          ),
+        )
+        .all();
+      for (const row of rows) valid.add(row.id);
     }
+    for (const sessionId of open) if (!valid.has(sessionId)) this.end(sessionId, 'session expired');
   }
 }
