@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './backgroundCheckpoints';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -12,6 +13,8 @@ export interface Database_ {
   db: Db;
   /** The raw connection, for the few things drizzle does not express (pragmas, triggers in tests). */
   sqlite: Database.Database;
+  /** The checkpointing thread when opened with `backgroundCheckpoints` (tests watch it). */
+  checkpoints?: BackgroundCheckpoints;
   close(): void;
 }
 
@@ -20,8 +23,10 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Opens (creating if needed) the SQLite database and applies every committed migration.
  * `:memory:` gives a private in-memory database (tests).
+ * `backgroundCheckpoints` (the real server): WAL checkpoints run in a worker thread instead of
+ * synchronously inside whichever commit crosses the autocheckpoint threshold (backgroundCheckpoints.ts).
  */
-export function openDatabase(file: string): Database_ {
+export function openDatabase(file: string, options: { backgroundCheckpoints?: boolean } = {}): Database_ {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL: readers never block the writer; synchronous=NORMAL is durable across process crashes
@@ -32,7 +37,20 @@ export function openDatabase(file: string): Database_ {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, sqlite, close: () => sqlite.close() };
+  const checkpoints =
+    options.backgroundCheckpoints && file !== ':memory:'
+      ? startBackgroundCheckpoints(sqlite, file)
+      : undefined;
+  return {
+    db,
+    sqlite,
+    checkpoints,
+    close: () => {
+      // The worker's connection first, so this close is the last one: final checkpoint, WAL removed.
+      checkpoints?.stop();
+      sqlite.close();
+    },
+  };
 }
 
 export function databaseFile(dataDir: string): string {
