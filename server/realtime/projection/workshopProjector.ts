@@ -22,7 +22,6 @@ import {
   MEMBER_PARTS,
   type MemberPart,
   type MemberProjection,
-  type ParseCache,
   projectMemberPart,
 } from './projectMember';
 import { projectMembers } from './projectMembers';
