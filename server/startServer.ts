@@ -50,7 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config } = options;
   const ownsDatabase = !options.database;
   const database =
-    options.database ?? openDatabase(databaseFile(config.dataDir), { backgroundCheckpoints: true, writeThread: true });
+    options.database ?? openDatabase(databaseFile(config.dataDir), { backgroundCheckpoints: true });
   const rubrics = options.rubrics ?? loadRubrics();
   const now = options.now ?? Date.now;
   // The app needs the bridge and the bridge needs the HTTP server the app runs on: a forwarding

@@ -6,7 +6,6 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './backgroundCheckpoints';
 import * as schema from './schema';
-import { startWriteThread, type WriteThread } from './writeThread';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -16,8 +15,6 @@ export interface Database_ {
   sqlite: Database.Database;
   /** The checkpointing thread when opened with `backgroundCheckpoints` (tests watch it). */
   checkpoints?: BackgroundCheckpoints;
-  /** A thread with its own connection for the hot write path (Yjs updates), when opened with `writeThread`. */
-  writeThread?: WriteThread;
   close(): void;
 }
 
@@ -28,14 +25,8 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * `:memory:` gives a private in-memory database (tests).
  * `backgroundCheckpoints` (the real server): WAL checkpoints run in a worker thread instead of
  * synchronously inside whichever commit crosses the autocheckpoint threshold (backgroundCheckpoints.ts).
- * `writeThread` (the real server): Yjs updates and compactions are committed by a worker thread
- * (writeThread.ts), so no commit runs on the event loop between reading an edit and relaying it.
- * Neither applies to `:memory:`, which only its own connection can see.
  */
-export function openDatabase(
-  file: string,
-  options: { backgroundCheckpoints?: boolean; writeThread?: boolean } = {},
-): Database_ {
+export function openDatabase(file: string, options: { backgroundCheckpoints?: boolean } = {}): Database_ {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL: readers never block the writer; synchronous=NORMAL is durable across process crashes
@@ -50,15 +41,12 @@ export function openDatabase(
     options.backgroundCheckpoints && file !== ':memory:'
       ? startBackgroundCheckpoints(sqlite, file)
       : undefined;
-  const writeThread = options.writeThread && file !== ':memory:' ? startWriteThread(file) : undefined;
   return {
     db,
     sqlite,
     checkpoints,
-    writeThread,
     close: () => {
-      // The threads' connections first, so this close is the last one: final checkpoint, WAL removed.
-      writeThread?.stop();
+      // The worker's connection first, so this close is the last one: final checkpoint, WAL removed.
       checkpoints?.stop();
       sqlite.close();
     },

@@ -76,7 +76,7 @@ const SESSION_RECHECK_MS = 30_000;
 export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime {
   const { config, database, now } = deps;
   const log = deps.log ?? consoleRealtimeLog(config.logLevel);
-  const store = deps.store ?? createSqliteDocStore(database.db, now, database.writeThread);
+  const store = deps.store ?? createSqliteDocStore(database.db, now);
   const queue = new PersistQueue(store);
   const limits: ConnectionLimits = {
     maxMessagesPerSecond: config.ws.maxMessagesPerSecond,

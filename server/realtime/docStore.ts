@@ -26,7 +26,6 @@ export interface DocStore {
   /**
    * Appends updates (any docs) atomically: all of them are durable when the promise resolves, or
    * none are and it rejects. Returns the id given to each update, in input order; ids grow.
-   * Calls may overlap (the next issued before the previous resolved): they commit in call order.
    */
   appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]>;
   /**

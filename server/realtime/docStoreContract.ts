@@ -100,20 +100,6 @@ export function docStoreContract(name: string, make: () => { store: DocStore; cl
       close();
     });
 
-    it('SYNC21 overlapping appends (issued before the previous resolved) commit in call order', async () => {
-      const { store, close } = make();
-      const doc = new Y.Doc();
-      const updates = Array.from({ length: 20 }, (_, i) => edit(doc, 'k', String(i)));
-      const calls = updates.map((update) => store.appendUpdates([{ docName: 'd', update }]));
-      const ids = (await Promise.all(calls)).map(([id]) => id!);
-      expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      expect(new Set(ids).size).toBe(ids.length);
-      const stored = await store.load('d');
-      expect(stored.updates.map((u) => [...u])).toEqual(updates.map((u) => [...u]));
-      expect(rebuild(stored).getMap('m').get('k')).toBe('19');
-      close();
-    });
-
     it('SYNC23 stored bytes are copies: mutating the input or output never changes the store', async () => {
       const { store, close } = make();
       const doc = new Y.Doc();

@@ -73,27 +73,15 @@ export class PersistQueue {
     this.scheduled = false;
     const batch = this.batch;
     this.batch = [];
-    // Issued at once, not after the previous batch resolved: a store commits overlapping calls in
-    // call order (DocStore.appendUpdates), so with a write thread the next batch need not wait a
-    // round trip. The promises still settle strictly in batch order, through the chain.
-    let stored: Promise<number[]>;
-    try {
-      stored = this.store.appendUpdates(batch);
-    } catch (err) {
-      stored = Promise.reject(err);
-    }
-    stored.catch(() => undefined); // settled through the chain below; never an unhandled rejection
-    this.chain = this.chain.then(() =>
-      stored.then(
-        (ids) => {
-          for (const [i, b] of batch.entries()) b.resolve(ids[i]!);
-        },
-        (err) => {
-          for (const b of batch) b.reject(err);
-        },
-      ).finally(() => {
+    this.chain = this.chain.then(async () => {
+      try {
+        const ids = await this.store.appendUpdates(batch);
+        for (const [i, b] of batch.entries()) b.resolve(ids[i]!);
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      } finally {
         this.inFlight -= batch.length;
-      }),
-    );
+      }
+    });
   }
 }

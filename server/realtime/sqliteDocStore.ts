@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { yjsSnapshots, yjsUpdates } from '../db/schema';
-import type { WriteStep, WriteThread } from '../db/writeThread';
 import type { DocStore, PendingUpdate, StoredDoc } from './docStore';
 
 interface SnapshotRow {
@@ -28,15 +27,12 @@ const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLe
  * drizzle builder re-prepared its INSERT for every batch and built the query each time, which the
  * benchmark profile showed as most of the storage cost per edit. A workshop's docs load with two
  * range queries, not two queries per doc.
- *
- * With a `writeThread` (the real server), appends and compactions are committed there instead, off
- * the event loop; loads stay here and see every committed write (WAL). If the thread dies, writes
- * fall back to this connection.
  */
-export function createSqliteDocStore(db: Db, now: () => number, writeThread?: WriteThread): DocStore {
+export function createSqliteDocStore(db: Db, now: () => number): DocStore {
   // drizzle's better-sqlite3 database carries its connection as `$client` at runtime; the `Db` type
   // (BetterSQLite3Database) does not declare it.
   const sqlite = (db as Db & { $client: Database.Database }).$client;
+  const insertUpdate = sqlite.prepare('INSERT INTO yjs_updates (doc_name, "update", created_at) VALUES (?, ?, ?)');
   // A doc and every doc named `<it>:…` (a workshop doc and its member docs) in one index range:
   // [name, name + ';') — ';' follows ':' in byte order. The range can also hold other names
   // (`<it>-x`, `<it>0`); rows nobody asked for are skipped.
@@ -52,18 +48,15 @@ export function createSqliteDocStore(db: Db, now: () => number, writeThread?: Wr
   const docUpdates = sqlite.prepare<[string], UpdateRow>(
     'SELECT doc_name, id, "update" FROM yjs_updates WHERE doc_name = ? ORDER BY id',
   );
-  // The snapshot's mark never moves back (a compaction through an older id keeps the newer mark).
-  const sql = {
-    insertUpdate: 'INSERT INTO yjs_updates (doc_name, "update", created_at) VALUES (?, ?, ?)',
-    upsertSnapshot: `INSERT INTO yjs_snapshots (doc_name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state,
-     last_update_id = MAX(yjs_snapshots.last_update_id, excluded.last_update_id), updated_at = excluded.updated_at`,
-    deleteFolded: 'DELETE FROM yjs_updates WHERE doc_name = ? AND id <= ?',
-  } as const;
-  const insertUpdate = sqlite.prepare(sql.insertUpdate);
-  const upsertSnapshot = sqlite.prepare(sql.upsertSnapshot);
-  const deleteFolded = sqlite.prepare(sql.deleteFolded);
-  for (const [name, text] of Object.entries(sql)) writeThread?.prepare(name, text);
+  const previousMark = sqlite.prepare<[string], { last_update_id: number }>(
+    'SELECT last_update_id FROM yjs_snapshots WHERE doc_name = ?',
+  );
+  const upsertSnapshot = sqlite.prepare(
+    `INSERT INTO yjs_snapshots (doc_name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id,
+     updated_at = excluded.updated_at`,
+  );
+  const deleteFolded = sqlite.prepare('DELETE FROM yjs_updates WHERE doc_name = ? AND id <= ?');
 
   // One read transaction, so a snapshot and the log after it are seen at the same instant.
   const loadAll = sqlite.transaction((names: readonly string[]): StoredDoc[] => {
@@ -105,7 +98,8 @@ export function createSqliteDocStore(db: Db, now: () => number, writeThread?: Wr
     updates.map((u) => Number(insertUpdate.run(u.docName, asBuffer(u.update), at).lastInsertRowid)),
   );
   const compact = sqlite.transaction((docName: string, state: Uint8Array, throughId: number, at: number) => {
-    upsertSnapshot.run(docName, asBuffer(state), throughId, at);
+    const mark = Math.max(throughId, previousMark.get(docName)?.last_update_id ?? 0);
+    upsertSnapshot.run(docName, asBuffer(state), mark, at);
     deleteFolded.run(docName, throughId);
   });
 
@@ -119,17 +113,10 @@ export function createSqliteDocStore(db: Db, now: () => number, writeThread?: Wr
     },
     async appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]> {
       if (updates.length === 0) return [];
-      const at = now();
-      if (!writeThread?.running) return append(updates, at);
-      return writeThread.transaction(updates.map((u): WriteStep => ['insertUpdate', [u.docName, u.update, at]]));
+      return append(updates, now());
     },
     async compact(docName: string, state: Uint8Array, throughId: number): Promise<void> {
-      const at = now();
-      if (!writeThread?.running) return compact(docName, state, throughId, at);
-      await writeThread.transaction([
-        ['upsertSnapshot', [docName, state, throughId, at]],
-        ['deleteFolded', [docName, throughId]],
-      ]);
+      compact(docName, state, throughId, now());
     },
     async countUpdates(docName: string): Promise<number> {
       const row = db.select({ n: count() }).from(yjsUpdates).where(eq(yjsUpdates.docName, docName)).get();
