@@ -43,5 +43,11 @@ describe('diffMap (PROJ8)', () => {
     expect(sameJson([1, 2], { 0: 1, 1: 2 })).toBe(false);
     expect(sameJson(null, {})).toBe(false);
     expect(sameJson('1', 1)).toBe(false);
+    // undefined values are absent in JSON, on either side
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameJson({ a: undefined }, { b: 1 })).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(sameJson([1, [2, 3]], [1, [2, 4]])).toBe(false);
   });
 });

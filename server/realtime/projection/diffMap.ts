@@ -45,16 +45,33 @@ export function diffMap<T>(
   return writes;
 }
 
-/** Structural equality of JSON values, insensitive to object key order (a reloaded doc may differ). */
+/**
+ * Structural equality of JSON values, insensitive to object key order (a reloaded doc may differ).
+ * Runs for every owned key on every edit, so it allocates nothing (no key arrays, no closures):
+ * the benchmark's allocation profile had the projector's garbage as a third of the server's.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  const aIsArray = Array.isArray(a);
+  if (aIsArray !== Array.isArray(b)) return false;
+  if (aIsArray) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
+    return true;
+  }
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(rb, k) && sameJson(ra[k], rb[k]));
+  // Keys whose value is undefined do not exist in JSON: count only the defined ones on both sides.
+  let definedInA = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k) || ra[k] === undefined) continue;
+    definedInA++;
+    if (!Object.hasOwn(rb, k) || !sameJson(ra[k], rb[k])) return false;
+  }
+  let definedInB = 0;
+  for (const k in rb) if (Object.hasOwn(rb, k) && rb[k] !== undefined) definedInB++;
+  return definedInA === definedInB;
 }

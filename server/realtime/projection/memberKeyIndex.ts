@@ -67,7 +67,8 @@ export function diffOwned<T>(
   frozen: (key: string, current: unknown, next: T | undefined) => boolean,
   touched?: Set<string>,
 ): void {
-  for (const key of [...owned]) {
+  // Deleting the current entry while iterating a Set is safe (it is simply not revisited); no copy.
+  for (const key of owned) {
     if (desired.has(key)) continue;
     const current = map.get(key);
     if (current === undefined && !map.has(key)) {
