@@ -142,7 +142,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
           authenticate: deps.authenticate,
           log,
           keepAlive: pings,
-          onSocket(ws, principal, docName, address) {
+          onSocket(ws, principal, docName, address, socket) {
             const decision = resolveAccess(database.db, principal.userId, address);
             if (decision.access === 'none') {
               ws.close(decision.code, CloseReason[decision.code]);
@@ -155,7 +155,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }
-            const conn = new Connection(ws, principal, docName, address, decision.access, decision.member, decision.user, hooks);
+            const conn = new Connection(ws, principal, docName, address, decision.access, decision.member, decision.user, hooks, socket);
             openSessions.add(conn);
             void registry.join(conn);
           },

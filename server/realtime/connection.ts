@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -8,7 +9,7 @@ import type { DocAddress } from '../../shared/docNames';
 import { CloseCode, CloseReason, MessageType } from '../../shared/protocol';
 import { filterAwarenessUpdate } from './awarenessFilter';
 import { errorMessage, type RealtimeLog } from './log';
-import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages';
+import { awarenessMessage, type PrebuiltFrame, syncStep1Message, syncStep2Message } from './messages';
 import type { MemberRow } from './permissions';
 import { TokenBucket } from './rateLimit';
 import { isNoopFor } from './readOnlyCheck';
@@ -68,6 +69,7 @@ export class Connection implements RoomPeer {
   private closed = false;
   private readonly bucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
+  private readonly rawSocket: Duplex | null;
   /** Frames are handled one at a time, in order, even when one of them awaits (sync step 1). */
   private chain: Promise<void> = Promise.resolve();
 
@@ -80,7 +82,14 @@ export class Connection implements RoomPeer {
     public member: MemberRow,
     public user: AwarenessUser,
     private readonly hooks: ConnectionHooks,
+    /**
+     * The upgraded TCP socket `ws` runs on, for prebuilt broadcast frames. Only while no extension
+     * was negotiated (no permessage-deflate: the server does not offer it), so ws never transforms or
+     * queues its own frames and writes to the socket stay in order with them.
+     */
+    socket?: Duplex,
   ) {
+    this.rawSocket = socket !== undefined && ws.extensions === '' ? socket : null;
     const { limits } = hooks;
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
     this.awarenessBucket = new TokenBucket(limits.maxAwarenessPerSecond, limits.maxAwarenessPerSecond * 2);
@@ -122,6 +131,22 @@ export class Connection implements RoomPeer {
     this.ws.send(message, (err) => {
       if (err) this.hooks.log.debug('send failed', { conn: this.id, error: errorMessage(err) });
     });
+  }
+
+  sendPrebuilt(frame: PrebuiltFrame): void {
+    const socket = this.rawSocket;
+    if (socket === null) {
+      this.send(frame.payload);
+      return;
+    }
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || socket.destroyed) return;
+    if (this.ws.bufferedAmount + frame.bytes.byteLength > this.hooks.limits.maxBufferedBytes) {
+      this.close(CloseCode.tooSlow, `${this.ws.bufferedAmount} bytes waiting`);
+      return;
+    }
+    // ws's bufferedAmount counts the socket's queue, so the slow-reader cut-off above still sees
+    // what is written here. A failed write surfaces as the socket's 'error', which ws handles.
+    socket.write(frame.bytes);
   }
 
   /** Closes with a named code; a peer that ignores the close handshake is cut off after a second. */

@@ -26,7 +26,12 @@ function setup(compactEvery = 1000) {
     { snapshot: null, updates: [], lastUpdateId: 0 },
   );
   const received: Uint8Array[] = [];
-  const peer: RoomPeer = { id: 1, ownedClientId: null, send: (m) => received.push(m) };
+  const peer: RoomPeer = {
+    id: 1,
+    ownedClientId: null,
+    send: (m) => received.push(m),
+    sendPrebuilt: (f) => received.push(f.payload),
+  };
   room.peers.add(peer);
   return { store, queue, room, received };
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { DocAddress } from '../../shared/docNames';
 import type { DocStore, StoredDoc } from './docStore';
 import { errorMessage, type RealtimeLog } from './log';
-import { awarenessMessage, updateMessage } from './messages';
+import { awarenessMessage, type PrebuiltFrame, prebuiltFrame, updateMessage } from './messages';
 import type { PersistQueue } from './persistQueue';
 
 /** What a room needs from a connection. */
@@ -11,6 +11,8 @@ export interface RoomPeer {
   readonly id: number;
   ownedClientId: number | null;
   send(message: Uint8Array): void;
+  /** Sends a frame built once for the whole broadcast (see prebuiltFrame). */
+  sendPrebuilt(frame: PrebuiltFrame): void;
 }
 
 /** The log is folded once it reaches the snapshot's size, or this, whichever is smaller. */
@@ -150,7 +152,9 @@ export class Room {
   };
 
   broadcast(message: Uint8Array): void {
-    for (const peer of this.peers) peer.send(message);
+    if (this.peers.size === 0) return;
+    const frame = prebuiltFrame(message);
+    for (const peer of this.peers) peer.sendPrebuilt(frame);
   }
 
   /**

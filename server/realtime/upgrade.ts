@@ -18,7 +18,7 @@ export interface UpgradeDeps {
   /** Every upgraded socket is registered here, refused ones included, the moment it exists. */
   keepAlive: KeepAlive;
   /** Called with an authenticated socket on a well-formed doc name; decides access itself. */
-  onSocket(ws: WebSocket, principal: Principal, docName: string, address: DocAddress): void;
+  onSocket(ws: WebSocket, principal: Principal, docName: string, address: DocAddress, socket: Duplex): void;
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -71,5 +71,5 @@ export function handleUpgrade(deps: UpgradeDeps, req: IncomingMessage, socket: D
   }
   const address = parseDocName(docName);
   if (!address) return closeAfterUpgrade(deps, req, socket, head, CloseCode.unknownDocument);
-  accept(deps, req, socket, head, (ws) => deps.onSocket(ws, principal, docName, address));
+  accept(deps, req, socket, head, (ws) => deps.onSocket(ws, principal, docName, address, socket));
 }
