@@ -1,6 +1,15 @@
+import type { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
 import { prebuiltFrame } from './messages';
+
+// ws's frame parser, as its client uses it; @types/ws does not declare it.
+interface FrameReceiver extends EventEmitter {
+  write(chunk: Buffer): void;
+}
+const { Receiver } = createRequire(import.meta.url)('ws') as {
+  Receiver: new (options: { isServer: boolean; binaryType: string }) => FrameReceiver;
+};
 
 /** Parses bytes the way a client's ws library does and returns the messages it reads. */
 function receive(bytes: Buffer): Buffer[] {

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface RunningServer {
@@ -14,6 +15,14 @@ export interface RunningServer {
  * `node --import tsx <file>` (never `npx`/`tsx` wrappers), so `pid` is the server itself and the
  * CPU and RSS read from /proc are the server's own.
  */
+/**
+ * For investigations (docs/benchmarks.md): BENCH_SERVER_NODE_ARGS="--trace-gc" adds node flags to every
+ * server the bench starts, BENCH_SERVER_LOG=/tmp/x.log appends every line they print to a file.
+ */
+function extraNodeArgs(): string[] {
+  return process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}
+
 export function spawnServer(opts: {
   name: string;
   entry: string;
@@ -25,7 +34,7 @@ export function spawnServer(opts: {
 }): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry, ...(opts.args ?? [])],
+    [...(opts.nodeArgs ?? []), ...extraNodeArgs(), '--import', 'tsx', opts.entry, ...(opts.args ?? [])],
     {
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,6 +50,7 @@ export function spawnServer(opts: {
     }, opts.timeoutMs ?? 30_000);
     const onLine = (line: string) => {
       if (output.length < 200) output.push(line);
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, `${line}\n`);
       const m = opts.readyLine.exec(line);
       if (m) {
         clearTimeout(timer);
