@@ -3,7 +3,6 @@ import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
 import { CloseCode, CloseReason, MessageType } from '../../shared/protocol';
@@ -258,7 +257,7 @@ export class Connection implements RoomPeer {
     if (room.storedBytes + update.byteLength > this.hooks.limits.maxDocBytes) {
       throw new Refusal(CloseCode.documentTooLarge, `${room.storedBytes} + ${update.byteLength} bytes`);
     }
-    Y.applyUpdate(room.doc, update, this);
+    room.applyFrom(this, update);
   }
 
   private onAwareness(room: Room, payload: Uint8Array): void {

@@ -98,6 +98,68 @@ describe('Room relay', () => {
   });
 });
 
+describe('Room relay skips the sender only when the update is all its own', () => {
+  function withPeers() {
+    const ctx = setup();
+    const got = new Map<number, Uint8Array[]>([
+      [2, []],
+      [3, []],
+    ]);
+    const peers = [2, 3].map(
+      (id): RoomPeer => ({
+        id,
+        ownedClientId: null,
+        send: (m) => got.get(id)!.push(m),
+        sendPrebuilt: (f) => got.get(id)!.push(f.payload),
+      }),
+    );
+    for (const p of peers) ctx.room.peers.add(p);
+    return { ...ctx, peers, got };
+  }
+
+  it('does not send a peer its own edit back, and sends it to everyone else', async () => {
+    const { room, peers, got, received } = withPeers();
+    room.applyFrom(peers[0]!, edit(room.doc, 'k', 'mine'));
+    await room.whenSaved();
+    await waitFor(() => received.length === 1);
+    expect(got.get(2)).toHaveLength(0);
+    expect(got.get(3)).toHaveLength(1);
+  });
+
+  it('sends to every peer when the batch holds edits of two senders', async () => {
+    const { room, peers, got, received } = withPeers();
+    room.applyFrom(peers[0]!, edit(room.doc, 'a', '1'));
+    room.applyFrom(peers[1]!, edit(room.doc, 'b', '2'));
+    await room.whenSaved();
+    await waitFor(() => received.length === 1);
+    expect(got.get(2)).toHaveLength(1);
+    expect(got.get(3)).toHaveLength(1);
+  });
+
+  it('sends the sender the update too when it completed structs another peer left pending', async () => {
+    const { room, peers, got } = withPeers();
+    // Peer 3 relays an edit that depends on an earlier one of the same author the server lacks.
+    const author = new Y.Doc();
+    author.getMap('ratings').set('x', 'one');
+    const missing = Y.encodeStateAsUpdate(author);
+    const before = Y.encodeStateVector(author);
+    author.getMap('ratings').set('y', 'two');
+    const dependent = Y.encodeStateAsUpdate(author, before);
+    room.applyFrom(peers[1]!, dependent);
+    expect(room.doc.store.pendingStructs).not.toBeNull();
+    await room.whenSaved();
+    // Peer 2 then sends the missing part: the resulting update also holds the pending edit, which
+    // peer 2 never had, so peer 2 must get it.
+    room.applyFrom(peers[0]!, missing);
+    await room.whenSaved();
+    await waitFor(() => {
+      const replica = new Y.Doc();
+      for (const m of got.get(2)!) Y.applyUpdate(replica, updateOf(m));
+      expect(replica.getMap('ratings').toJSON()).toEqual({ x: 'one', y: 'two' });
+    });
+  });
+});
+
 describe('PersistQueue.defer', () => {
   it('runs deferred tasks one per event-loop turn, and a key asked for twice once', async () => {
     const queue = new PersistQueue(createMemoryDocStore());

@@ -57,6 +57,10 @@ export class Room {
   private compacting: Promise<void> | null = null;
   /** Durable updates of the current batch, relayed together once the batch is done (see relay). */
   private durable: Uint8Array[] = [];
+  /** The one peer that sent every update in `durable`, if so (it need not get them back); else null. */
+  private durableFrom: RoomPeer | null = null;
+  /** Set while `applyFrom` applies an update that can only hold what its peer sent. */
+  private applyingFrom: RoomPeer | null = null;
   private failed = false;
   private destroyed = false;
 
@@ -99,8 +103,27 @@ export class Room {
     return this.saving;
   }
 
+  /**
+   * Applies an update a peer sent. If nothing was pending in the doc before (structs or deletes
+   * waiting for a missing dependency), the resulting update holds only what this peer sent, and the
+   * relay does not send it back: for a member doc, whose only peer is usually its writer, that echo
+   * was a socket write and a wake-up of the writer's device per edit (benchmark: 50 x 20 server CPU
+   * 52 -> 41 %). Otherwise the update may complete structs another peer left pending, and every
+   * peer gets it.
+   */
+  applyFrom(peer: RoomPeer, update: Uint8Array): void {
+    const store = this.doc.store;
+    this.applyingFrom = store.pendingStructs === null && store.pendingDs === null ? peer : null;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } finally {
+      this.applyingFrom = null;
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.destroyed) return;
+    const from = this.applyingFrom !== null && origin === this.applyingFrom ? this.applyingFrom : null;
     this.storedBytes += update.length;
     this.pendingSaves++;
     const saved = this.options.queue.append(this.options.docName, update).then(
@@ -112,7 +135,10 @@ export class Room {
         if (this.failed) return;
         // Every update of one PersistQueue batch resolves in the same microtask run; the relay
         // queued behind them sends them all at once.
-        if (this.durable.push(update) === 1) queueMicrotask(this.relay);
+        if (this.durable.push(update) === 1) {
+          this.durableFrom = from;
+          queueMicrotask(this.relay);
+        } else if (this.durableFrom !== from) this.durableFrom = null;
         this.maybeCompact();
       },
       (err) => {
@@ -142,19 +168,22 @@ export class Room {
    * Sends this batch's durable updates to every peer as ONE message. Under load a batch holds
    * several edits of the same room, and each message costs a socket write per peer — the largest
    * item of the server's profile — so merging them makes a burst cost one write per peer instead
-   * of one per edit. Peers include the sender of an update: it ignores what it already has.
+   * of one per edit. A peer that sent all of them is skipped (see applyFrom).
    */
   private readonly relay = (): void => {
     const updates = this.durable;
+    const from = this.durableFrom;
     this.durable = [];
+    this.durableFrom = null;
     if (this.failed || this.destroyed || updates.length === 0) return;
-    this.broadcast(updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
+    this.broadcast(updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), from);
   };
 
-  broadcast(message: Uint8Array): void {
-    if (this.peers.size === 0) return;
+  /** Sends `message` to every peer but `except`, framed once for all of them. */
+  broadcast(message: Uint8Array, except: RoomPeer | null = null): void {
+    if (this.peers.size === 0 || (this.peers.size === 1 && except !== null && this.peers.has(except))) return;
     const frame = prebuiltFrame(message);
-    for (const peer of this.peers) peer.sendPrebuilt(frame);
+    for (const peer of this.peers) if (peer !== except) peer.sendPrebuilt(frame);
   }
 
   /**

@@ -45,8 +45,8 @@ describe('sync permissions matrix', () => {
     const key = `k${Math.random().toString(36).slice(2)}`;
     c.send(frames.update(mapSetUpdate('probe', key, 1)));
     if (expected === 'write') {
-      await waitFor(() => c.doc.getMap('probe').get(key) === 1, { what: 'write echoed' });
-      expect((await storedProbe(docName))[key]).toBe(1);
+      // The writer's own update is not echoed back: wait until it is durable.
+      await waitFor(async () => (await storedProbe(docName))[key] === 1, { what: 'write stored' });
       c.ws.close();
       await c.closed;
     } else {
@@ -144,7 +144,7 @@ describe('sync permissions matrix', () => {
       const c = rawClient(s.wsUrl, docName, { cookie: bob.cookie, origin: s.origin });
       await c.opened;
       c.send(frames.update(mapSetUpdate('probe', 'before', 1)));
-      await waitFor(() => c.doc.getMap('probe').get('before') === 1);
+      await waitFor(async () => (await storedDoc(s, docName)).getMap('probe').get('before') === 1);
       s.database.db.update(workshops).set({ status: 'finalized' }).where(eq(workshops.id, w.workshopId)).run();
       await s.realtime.bridge.workshopChanged(w.workshopId);
       c.send(frames.update(mapSetUpdate('probe', 'after', 1)));

@@ -95,7 +95,8 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     for (const u of sent) ok.send(frames.update(u));
     await waitFor(() => server!.realtime.stats().connections === 1);
     release();
-    await waitFor(() => ok.doc.getMap('drafts').get('n') === 3);
+    // Durable means applied: the server does not echo a writer's own update back to it.
+    await waitFor(async () => (await storedDoc(server!, docName)).getMap('drafts').get('n') === 3);
     ok.ws.close();
     await waitFor(() => server!.realtime.stats().workshops === 0);
 
@@ -142,7 +143,7 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     const c = rawClient(server.wsUrl, docName, { cookie: f.cookie, origin: server.origin });
     await c.opened;
     c.send(frames.update(mapSetUpdate('drafts', 'small', 'x'.repeat(1000))));
-    await waitFor(() => c.doc.getMap('drafts').has('small'));
+    await waitFor(async () => (await storedDoc(server!, docName)).getMap('drafts').has('small'));
     c.send(frames.update(mapSetUpdate('drafts', 'big', 'x'.repeat(3500))));
     expect(await c.closed).toBe(CloseCode.documentTooLarge);
     await waitFor(() => server!.realtime.stats().workshops === 0);
@@ -192,7 +193,8 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     const doc = new Y.Doc();
     new MemberDoc(doc).setRating('d1', { stage: 'developing', rationale: 'r', updatedAt: 5 });
     c.send(frames.update(Y.encodeStateAsUpdate(doc)));
-    await waitFor(() => c.doc.getMap('ratings').has('d1'));
+    const docName = memberDocName(w.workshopId, bob.memberId);
+    await waitFor(async () => (await storedDoc(server!, docName)).getMap('ratings').has('d1'));
     const live = await server.realtime.bridge.memberRatings(w.workshopId);
     expect(live.get(bob.memberId)?.get('d1')?.stage).toBe('developing');
     c.ws.close();
@@ -374,7 +376,7 @@ describe('rooms: loading, queueing, unloading, limits', () => {
     const again = open();
     await again.opened;
     again.send(edit);
-    await waitFor(() => again.doc.getMap('drafts').get('k') === 'v');
+    await waitFor(async () => (await storedDoc(server!, docName)).getMap('drafts').get('k') === 'v');
     again.ws.close();
     await waitFor(() => server!.realtime.stats().workshops === 0);
     expect((await storedDoc(server, docName)).getMap('drafts').get('k')).toBe('v');
