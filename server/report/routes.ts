@@ -7,7 +7,6 @@ import type { ReportSource } from './input';
 import { reportToCsv } from './csv';
 import { attachmentHeader } from './filename';
 import { loadReport } from './load';
-import { reportToPdf } from './pdf/render';
 import type { ReportModel } from './types';
 
 const forMembers = 'any member of the workshop (observers too)';
@@ -62,7 +61,12 @@ export function reportExportRoutes(deps: AppDeps, options: ReportRouteOptions = 
 
   download('json', 'application/json; charset=utf-8', (model) => `${JSON.stringify(model, null, 2)}\n`);
   download('csv', 'text/csv; charset=utf-8', reportToCsv);
-  download('pdf', 'application/pdf', async (model) => new Uint8Array(await reportToPdf(model)));
+  download('pdf', 'application/pdf', async (model) => {
+    // Loaded on the first PDF, not at start: pdfkit and its fonts are ~20 MB of a server's memory
+    // that most servers need a few times a year (measured: RSS of `import('pdfkit')`).
+    const { reportToPdf } = await import('./pdf/render');
+    return new Uint8Array(await reportToPdf(model));
+  });
 
   return app;
 }

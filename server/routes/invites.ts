@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import QRCode from 'qrcode';
 import { ApiErrorCode } from '../../shared/apiError';
 import { recordAudit } from '../audit/record';
 import { setSessionCookie } from '../auth/cookie';
@@ -124,6 +123,8 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       return created;
     });
     const url = `${new URL(c.req.url).origin}/join/${token}`;
+    // Loaded on first use, like pdfkit: it is memory every idle server would carry otherwise.
+    const { default: QRCode } = await import('qrcode');
     const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.json({ ...inviteJson(invite, now), token, url, qrSvg }, 201);
   });
