@@ -50,6 +50,26 @@ describe('PROJ2 authorship and PROJ5 validation', () => {
     expect(rig.bytes().includes(Buffer.from('WALRUS-secret-text'))).toBe(false);
   });
 
+  it('PROJ5: a rating edit that is invalid is logged at once, once, and forgotten when fixed', () => {
+    rig = makeProjection({ members: [{ name: 'Ada' }] });
+    rig.reveal(['alpha', 'beta']);
+    const doc = new MemberDoc(rig.memberDocs[0]!);
+    const before = rig.warnings.length;
+    doc.ratings.set('alpha', { stage: 'developing', rationale: 42, updatedAt: 1 });
+    expect(rig.warnings.slice(before).map((w) => w.details?.key)).toEqual(['alpha']);
+    expect(rig.view.map('ratings').size).toBe(0);
+    // Another dimension's edit re-projects only that dimension; alpha is not logged again.
+    doc.ratings.set('beta', { stage: 'developing', rationale: 'fine', updatedAt: 2 });
+    expect(rig.warnings.length).toBe(before + 1);
+    expect(rig.view.map('ratings').size).toBe(1);
+    // Fixed, then broken again: a new problem, logged again.
+    doc.ratings.set('alpha', { stage: 'developing', rationale: 'fixed', updatedAt: 3 });
+    expect(rig.view.map('ratings').size).toBe(2);
+    doc.ratings.set('alpha', { stage: 'developing', rationale: 43, updatedAt: 4 });
+    expect(rig.warnings.length).toBe(before + 2);
+    expect(rig.view.map('ratings').size).toBe(1);
+  });
+
   it('PROJ5: invalid entries are ignored and logged once, never projected', () => {
     rig = makeProjection({ members: [{ name: 'Ada' }] });
     const doc = new MemberDoc(rig.memberDocs[0]!);

@@ -93,6 +93,61 @@ export function diffOwned<T>(
   }
 }
 
+/**
+ * `diffOwned` for the given keys only (the keys one edit can have changed): each is set, kept or
+ * deleted exactly as `diffOwned` would, and `owned` stays the member's keys present in the map.
+ * Every key must be the member's own.
+ */
+export function diffOwnedKeys<T>(
+  map: Y.Map<unknown>,
+  desired: ReadonlyMap<string, T>,
+  owned: Set<string>,
+  keys: Iterable<string>,
+  frozen: (key: string, current: unknown, next: T | undefined) => boolean,
+): void {
+  for (const key of keys) {
+    const next = desired.get(key);
+    const current = map.get(key);
+    const present = current !== undefined || map.has(key);
+    if (next === undefined) {
+      if (!present) owned.delete(key);
+      else if (!frozen(key, current, undefined)) {
+        map.delete(key);
+        owned.delete(key);
+      }
+      continue;
+    }
+    if (sameJson(current, next) || frozen(key, current, next)) {
+      if (present) owned.add(key);
+      continue;
+    }
+    map.set(key, next);
+    owned.add(key);
+  }
+}
+
+/**
+ * The dimension ids a transaction changed in the member doc's `ratings` map, when that is all it
+ * changed there: its values are plain JSON, so a change inside one (a nested shared type a client
+ * put there) needs the whole map re-projected — null, as for no transaction.
+ */
+export function changedRatingKeys(doc: Y.Doc, transaction: unknown): ReadonlySet<string> | null {
+  const changed = (transaction as Partial<Y.Transaction> | undefined)?.changed;
+  if (!(changed instanceof Map)) return null;
+  const ratings: unknown = doc.getMap(MemberDocMaps.ratings);
+  let keys: Set<string | null> | undefined;
+  for (const [type, typeKeys] of changed) {
+    if (type === ratings) keys = typeKeys;
+    else {
+      let top = type;
+      while (top._item !== null) top = top._item.parent as typeof type;
+      if (top === ratings) return null;
+    }
+  }
+  if (!keys || keys.has(null)) return null;
+  return keys as Set<string>;
+}
+
 /** `splitKey(key)[1] === memberId` for `<dimensionId>:<memberId>` keys, without allocating. */
 export function isKeyOfMember(key: string, memberId: string): boolean {
   return key.indexOf(':') === key.length - memberId.length - 1 && key.endsWith(memberId);

@@ -4,6 +4,7 @@ import {
   type MemberComment,
   MemberDocMaps,
   type MemberEvidence,
+  type MemberRating,
   memberCommentSchema,
   memberEvidenceSchema,
   memberRatingSchema,
@@ -105,26 +106,13 @@ function entries<T>(
 ): Array<[string, T]> {
   const valid: Array<[string, T]> = [];
   const ymap = doc.getMap(map);
-  let known = cache?.get(map);
-  if (cache && !known) {
-    known = new Map();
-    cache.set(map, known);
-  }
+  const known = cachedResults(cache, map);
   // forEach, not entries(): Y.Map's iterators allocate a step object and a pair per entry, and this
   // runs for every entry of the changed map on every edit (benchmark allocation profile).
   let present = 0;
   ymap.forEach((value, key) => {
     present++;
-    const hit = known?.get(key);
-    let result: ParseResult;
-    if (hit !== undefined && hit.value === value) result = hit.result;
-    else {
-      const parsed = schema.safeParse(value);
-      result = parsed.success
-        ? { success: true, data: parsed.data }
-        : { success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
-      known?.set(key, { value, result });
-    }
+    const result = parseEntry(key, value, schema, known);
     if (result.success) valid.push([key, result.data as T]);
     else out.ignored.push({ map, key, reason: result.reason });
   });
@@ -133,29 +121,86 @@ function entries<T>(
   return valid;
 }
 
-function projectRatings(
+function cachedResults(cache: ParseCache | undefined, map: string) {
+  if (!cache) return undefined;
+  let known = cache.get(map);
+  if (!known) {
+    known = new Map();
+    cache.set(map, known);
+  }
+  return known;
+}
+
+/** A member-doc entry's schema result, from the cache while the stored value is the same object. */
+function parseEntry<T>(
+  key: string,
+  value: unknown,
+  schema: z.ZodType<T>,
+  known: Map<string, { value: unknown; result: ParseResult }> | undefined,
+): ParseResult {
+  const hit = known?.get(key);
+  if (hit !== undefined && hit.value === value) return hit.result;
+  const parsed = schema.safeParse(value);
+  const result: ParseResult = parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
+  known?.set(key, { value, result });
+  return result;
+}
+
+function projectRatings(doc: Y.Doc, context: MemberContext, out: MemberProjection, cache?: ParseCache): void {
+  for (const [dimensionId, rating] of entries(doc, MemberDocMaps.ratings, memberRatingSchema, out, cache)) {
+    projectRating(dimensionId, rating, context, out);
+  }
+}
+
+/**
+ * `projectRatings` for some of the member's ratings only: the dimensions an edit changed (PROJ8).
+ * Gives exactly the entries the full projection gives for those keys, and nothing else.
+ */
+export function projectRatingsOf(
   doc: Y.Doc,
-  { memberId, rules, isRevealed }: MemberContext,
+  dimensionIds: Iterable<string>,
+  context: MemberContext,
   out: MemberProjection,
   cache?: ParseCache,
 ): void {
   const map = MemberDocMaps.ratings;
-  for (const [dimensionId, rating] of entries(doc, map, memberRatingSchema, out, cache)) {
-    if (!rules.isKnownDimension(dimensionId)) {
-      out.ignored.push({ map, key: dimensionId, reason: 'unknown dimension' });
+  const ymap = doc.getMap(map);
+  const known = cachedResults(cache, map);
+  for (const dimensionId of dimensionIds) {
+    const value = ymap.get(dimensionId);
+    if (value === undefined && !ymap.has(dimensionId)) {
+      known?.delete(dimensionId); // deleted: not rated
       continue;
     }
-    if (rating.stage === null) continue; // cleared: not rated
-    if (!rules.isAllowedStage(rating.stage)) {
-      out.ignored.push({ map, key: dimensionId, reason: `stage not allowed: ${rating.stage}` });
-      continue;
-    }
-    const key = dimensionMemberKey(dimensionId, memberId);
-    out.rated.set(key, true);
-    // PROJ1: before reveal the value is never written, so it is not in any byte other browsers get.
-    if (isRevealed(dimensionId)) {
-      out.ratings.set(key, { stage: rating.stage, rationale: rating.rationale, updatedAt: rating.updatedAt });
-    }
+    const result = parseEntry(dimensionId, value, memberRatingSchema, known);
+    if (result.success) projectRating(dimensionId, result.data as MemberRating, context, out);
+    else out.ignored.push({ map, key: dimensionId, reason: result.reason });
+  }
+}
+
+function projectRating(
+  dimensionId: string,
+  rating: MemberRating,
+  { memberId, rules, isRevealed }: MemberContext,
+  out: MemberProjection,
+): void {
+  const map = MemberDocMaps.ratings;
+  if (!rules.isKnownDimension(dimensionId)) {
+    out.ignored.push({ map, key: dimensionId, reason: 'unknown dimension' });
+    return;
+  }
+  if (rating.stage === null) return; // cleared: not rated
+  if (!rules.isAllowedStage(rating.stage)) {
+    out.ignored.push({ map, key: dimensionId, reason: `stage not allowed: ${rating.stage}` });
+    return;
+  }
+  const key = dimensionMemberKey(dimensionId, memberId);
+  out.rated.set(key, true);
+  // PROJ1: before reveal the value is never written, so it is not in any byte other browsers get.
+  if (isRevealed(dimensionId)) {
+    out.ratings.set(key, { stage: rating.stage, rationale: rating.rationale, updatedAt: rating.updatedAt });
   }
 }
 
