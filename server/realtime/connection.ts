@@ -119,14 +119,22 @@ export class Connection implements RoomPeer {
     for (const frame of queued) this.enqueue(frame);
   }
 
-  send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    // A client that stops reading would make the server buffer every relayed update for it, without
-    // bound. It can always resync from scratch: cut it off instead.
-    if (this.ws.bufferedAmount + message.byteLength > this.hooks.limits.maxBufferedBytes) {
+  /**
+   * Whether `bytes` more may be written now. A client that stops reading would make the server
+   * buffer every relayed update for it, without bound. It can always resync from scratch: cut it
+   * off instead. (ws's bufferedAmount counts the socket's own queue, so raw writes count too.)
+   */
+  private canSend(bytes: number): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount + bytes > this.hooks.limits.maxBufferedBytes) {
       this.close(CloseCode.tooSlow, `${this.ws.bufferedAmount} bytes waiting`);
-      return;
+      return false;
     }
+    return true;
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.canSend(message.byteLength)) return;
     this.ws.send(message, (err) => {
       if (err) this.hooks.log.debug('send failed', { conn: this.id, error: errorMessage(err) });
     });
@@ -138,13 +146,8 @@ export class Connection implements RoomPeer {
       this.send(frame.payload);
       return;
     }
-    if (this.closed || this.ws.readyState !== this.ws.OPEN || socket.destroyed) return;
-    if (this.ws.bufferedAmount + frame.bytes.byteLength > this.hooks.limits.maxBufferedBytes) {
-      this.close(CloseCode.tooSlow, `${this.ws.bufferedAmount} bytes waiting`);
-      return;
-    }
-    // ws's bufferedAmount counts the socket's queue, so the slow-reader cut-off above still sees
-    // what is written here. A failed write surfaces as the socket's 'error', which ws handles.
+    if (socket.destroyed || !this.canSend(frame.bytes.byteLength)) return;
+    // A failed write surfaces as the socket's 'error', which ws handles.
     socket.write(frame.bytes);
   }
 

@@ -35,6 +35,14 @@ export const PART_BY_MAP = new Map<string, MemberPart>(
   MEMBER_PARTS.map((part) => [MemberDocMaps[part], part]),
 );
 
+/** The top-level shared type a (possibly nested) type belongs to. */
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types a transaction's changed keys as AbstractType<YEvent<any>>.
+function rootOf(type: Y.AbstractType<Y.YEvent<any>>): Y.AbstractType<Y.YEvent<any>> {
+  let top = type;
+  while (top._item !== null) top = top._item.parent as typeof type;
+  return top;
+}
+
 /**
  * Which feeding member-doc maps a transaction changed (the update event's 4th argument). Null — the
  * full path — when it cannot tell: no transaction, or a change to a top-level type it cannot name.
@@ -44,8 +52,7 @@ export function changedParts(doc: Y.Doc, transaction: unknown): Set<MemberPart> 
   if (!(changed instanceof Map)) return null;
   const parts = new Set<MemberPart>();
   for (const type of changed.keys()) {
-    let top = type;
-    while (top._item !== null) top = top._item.parent as typeof type;
+    const top = rootOf(type);
     let name: string | undefined;
     for (const [n, t] of doc.share) if (t === top) name = n;
     if (name === undefined) return null;
@@ -53,6 +60,37 @@ export function changedParts(doc: Y.Doc, transaction: unknown): Set<MemberPart> 
     if (part) parts.add(part);
   }
   return parts;
+}
+
+/**
+ * One key of a member's in `map`: makes it `next` (absent when undefined) unless the frozen rule
+ * says no, and keeps `owned` equal to the member's keys present in the map. True if it wrote.
+ */
+function diffOwnedKey<T>(
+  map: Y.Map<unknown>,
+  key: string,
+  next: T | undefined,
+  owned: Set<string>,
+  frozen: (key: string, current: unknown, next: T | undefined) => boolean,
+): boolean {
+  const current = map.get(key);
+  const present = current !== undefined || map.has(key);
+  if (next === undefined) {
+    if (!present) owned.delete(key);
+    else if (!frozen(key, current, undefined)) {
+      map.delete(key);
+      owned.delete(key);
+      return true;
+    }
+    return false;
+  }
+  if (sameJson(current, next) || frozen(key, current, next)) {
+    if (present) owned.add(key);
+    return false;
+  }
+  map.set(key, next);
+  owned.add(key);
+  return true;
 }
 
 /**
@@ -69,34 +107,14 @@ export function diffOwned<T>(
 ): void {
   // Deleting the current entry while iterating a Set is safe (it is simply not revisited); no copy.
   for (const key of owned) {
-    if (desired.has(key)) continue;
-    const current = map.get(key);
-    if (current === undefined && !map.has(key)) {
-      owned.delete(key);
-      continue;
-    }
-    if (frozen(key, current, undefined)) continue;
-    map.delete(key);
-    owned.delete(key);
-    touched?.add(key);
+    if (!desired.has(key) && diffOwnedKey(map, key, undefined, owned, frozen)) touched?.add(key);
   }
-  for (const [key, next] of desired) {
-    const current = map.get(key);
-    const present = current !== undefined || map.has(key);
-    if (sameJson(current, next) || frozen(key, current, next)) {
-      if (present) owned.add(key);
-      continue;
-    }
-    map.set(key, next);
-    owned.add(key);
-    touched?.add(key);
-  }
+  for (const [key, next] of desired) if (diffOwnedKey(map, key, next, owned, frozen)) touched?.add(key);
 }
 
 /**
  * `diffOwned` for the given keys only (the keys one edit can have changed): each is set, kept or
- * deleted exactly as `diffOwned` would, and `owned` stays the member's keys present in the map.
- * Every key must be the member's own.
+ * deleted exactly as `diffOwned` would. Every key must be the member's own.
  */
 export function diffOwnedKeys<T>(
   map: Y.Map<unknown>,
@@ -105,25 +123,7 @@ export function diffOwnedKeys<T>(
   keys: Iterable<string>,
   frozen: (key: string, current: unknown, next: T | undefined) => boolean,
 ): void {
-  for (const key of keys) {
-    const next = desired.get(key);
-    const current = map.get(key);
-    const present = current !== undefined || map.has(key);
-    if (next === undefined) {
-      if (!present) owned.delete(key);
-      else if (!frozen(key, current, undefined)) {
-        map.delete(key);
-        owned.delete(key);
-      }
-      continue;
-    }
-    if (sameJson(current, next) || frozen(key, current, next)) {
-      if (present) owned.add(key);
-      continue;
-    }
-    map.set(key, next);
-    owned.add(key);
-  }
+  for (const key of keys) diffOwnedKey(map, key, desired.get(key), owned, frozen);
 }
 
 /**
@@ -138,11 +138,7 @@ export function changedRatingKeys(doc: Y.Doc, transaction: unknown): ReadonlySet
   let keys: Set<string | null> | undefined;
   for (const [type, typeKeys] of changed) {
     if (type === ratings) keys = typeKeys;
-    else {
-      let top = type;
-      while (top._item !== null) top = top._item.parent as typeof type;
-      if (top === ratings) return null;
-    }
+    else if (rootOf(type) === ratings) return null;
   }
   if (!keys || keys.has(null)) return null;
   return keys as Set<string>;
