@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { evidenceUrlSchema } from '../../../shared/docs/memberDoc';
 import { Limits } from '../../../shared/domain';
 import { useRoom } from './RoomContext';
-import { readDraft, useDebouncedWrite, writeDraft } from './useMemberWrites';
+import { useDraftField } from './useDraftField';
 
 interface Props {
   /** Draft key in my member doc, so half-typed text survives reloads. Null: no draft (editing). */
@@ -20,13 +20,12 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
   const { connection } = useRoom();
   const member = connection.member;
   const id = useId();
-  const [text, setText] = useState(() => initialText ?? (draftKey ? readDraft(member, draftKey) : ''));
+  // Editing a posted comment (initialText) starts from that text and never follows a draft.
+  const draft = useDraftField(member, initialText === undefined ? draftKey : null, initialText ?? '');
+  const text = draft.value;
   const [url, setUrl] = useState(initialLink?.url ?? '');
   const [title, setTitle] = useState(initialLink?.title ?? '');
   const [showLink, setShowLink] = useState(Boolean(initialLink));
-  const draft = useDebouncedWrite((value) => {
-    if (member && draftKey) writeDraft(member, draftKey, value);
-  });
 
   const tooLong = text.length > Limits.commentMax;
   const urlGiven = url.trim() !== '';
@@ -40,12 +39,10 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
         e.preventDefault();
         if (!canSubmit) return;
         onSubmit(text.trim(), urlGiven ? [{ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax) }] : []);
-        setText('');
+        draft.clear();
         setUrl('');
         setTitle('');
         setShowLink(false);
-        draft.schedule('');
-        draft.flush();
         onTypingChange?.(false);
       }}
     >
@@ -58,8 +55,7 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
           aria-invalid={tooLong || undefined}
           aria-describedby={tooLong ? `${id}-err` : undefined}
           onChange={(e) => {
-            setText(e.target.value);
-            draft.schedule(e.target.value);
+            draft.change(e.target.value);
             onTypingChange?.(e.target.value !== '');
           }}
           onBlur={() => {

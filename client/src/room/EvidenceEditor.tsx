@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { evidenceUrlSchema, type MemberDoc, type MemberEvidence } from '../../../shared/docs/memberDoc';
 import { Limits } from '../../../shared/domain';
-import { readDraft, useDebouncedWrite, writeDraft } from './useMemberWrites';
+import { useDraftField } from './useDraftField';
 
 interface Fields {
   url: string;
@@ -43,17 +43,12 @@ export function EvidenceEditor({ member, dimensionId, items, onAdd, onRemove, di
   const id = useId();
   const key = evidenceDraftKey(dimensionId);
   // Half-filled fields live in my member doc (IndexedDB + sync), like rationale and comment drafts,
-  // so a reload or a crash never loses a URL someone went looking for.
-  const [fields, setFields] = useState<Fields>(() => parseEvidenceDraft(readDraft(member, key)));
-  const draft = useDebouncedWrite((value) => {
-    if (member) writeDraft(member, key, value);
-  });
+  // so a reload or a crash never loses a URL someone went looking for. The field state is the draft's
+  // raw string, so a newer draft arriving by sync is compared and adopted as one value.
+  const draft = useDraftField(member, key);
+  const fields = useMemo(() => parseEvidenceDraft(draft.value), [draft.value]);
   const { url, title, note } = fields;
-  const change = (patch: Partial<Fields>) => {
-    const next = { ...fields, ...patch };
-    setFields(next);
-    draft.schedule(serializeEvidenceDraft(next));
-  };
+  const change = (patch: Partial<Fields>) => draft.change(serializeEvidenceDraft({ ...fields, ...patch }));
   const [tried, setTried] = useState(false);
   const urlOk = evidenceUrlSchema.safeParse(url.trim()).success;
   const showUrlError = (tried || url.trim() !== '') && !urlOk;
@@ -90,9 +85,7 @@ export function EvidenceEditor({ member, dimensionId, items, onAdd, onRemove, di
             setTried(true);
             if (!urlOk) return;
             onAdd({ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax), note: note.slice(0, Limits.evidenceNoteMax) });
-            setFields(EMPTY);
-            draft.schedule('');
-            draft.flush();
+            draft.clear();
             setTried(false);
           }}
         >

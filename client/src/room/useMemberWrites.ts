@@ -27,6 +27,13 @@ export function useDebouncedWrite(write: (value: string) => void, delayMs = 400)
     }
   }, []);
 
+  /** Drops the pending write (the text it would write was replaced from the doc). */
+  const cancel = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+  }, []);
+
   const schedule = useCallback(
     (value: string) => {
       pending.current = value;
@@ -44,7 +51,7 @@ export function useDebouncedWrite(write: (value: string) => void, delayMs = 400)
     };
   }, [flush]);
 
-  return { schedule, flush };
+  return { schedule, flush, cancel };
 }
 
 export function readDraft(member: MemberDoc | null, key: string): string {
