@@ -22,6 +22,8 @@ export type ProjectorFactory = (options: {
   now: () => number;
   workshopId: string;
   workshopDoc: Y.Doc;
+  /** The projector needs every contributor's doc attached (lazy member docs, SYNC60). */
+  requestAllMembers: () => void;
 }) => ProjectorLike;
 
 /** For transport tests that do not involve projection. */

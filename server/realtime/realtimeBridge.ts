@@ -29,7 +29,7 @@ export function createRealtimeBridge(deps: {
           conn.user = decision.user;
         }
       }
-      registry.group(workshopId)?.refreshFacts();
+      await registry.group(workshopId)?.refreshFacts();
     },
     memberRemoved(workshopId, memberId) {
       for (const conn of registry.connectionsOf(workshopId)) {

@@ -3,7 +3,7 @@ import type { Rubric } from '../../rubric/schema';
 import { type DocAddress, memberDocName, workshopDocName } from '../../shared/docNames';
 import type { Db } from '../db/client';
 import { members } from '../db/schema';
-import type { DocStore } from './docStore';
+import type { DocStore, StoredDoc } from './docStore';
 import type { RealtimeLog } from './log';
 import type { PersistQueue } from './persistQueue';
 import type { ProjectorFactory, ProjectorLike } from './projectorPort';
@@ -21,16 +21,32 @@ export interface GroupDeps {
   onPersistFailure: (group: WorkshopGroup, err: unknown) => void;
 }
 
+/** Members whose own docs feed the workshop doc: active facilitators and participants. */
+function contributorIds(db: Db, workshopId: string): string[] {
+  return db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workshopId, workshopId), isNull(members.removedAt), ne(members.role, 'observer')))
+    .all()
+    .map((m) => m.id);
+}
+
 /**
- * A workshop's documents loaded together (SYNC60): the workshop doc, every active non-observer
- * member's own doc, and the projector that keeps the first in step with the others. Loading them as
- * one unit means a member-doc edit is always projected, whichever doc the editor has open.
+ * A workshop's documents (SYNC60): the workshop doc, the member docs loaded so far, and the
+ * projector that keeps the first in step with the others. The workshop doc loads first and alone
+ * when its stored state is in step with every member's doc (its stamp, see inStepStamp.ts); a member
+ * doc loads when its owner connects, or all of them when the projector asks (reaction counts, a
+ * reveal, facts that change what members project to, a doc not in step). A member doc is only ever
+ * edited through its own room, so every edit is projected.
  */
 export class WorkshopGroup {
   readonly workshopRoom: Room;
   private readonly memberRooms = new Map<string, Room>();
   private readonly memberLoads = new Map<string, Promise<Room>>();
+  /** Loading every contributor's doc, when the projector asked for them. */
+  private allMembersLoading: Promise<void> | null = null;
   private projector: ProjectorLike | null = null;
+  private destroyed = false;
   /** Connections counted across all rooms of the group. */
   connections = 0;
 
@@ -44,39 +60,23 @@ export class WorkshopGroup {
 
   static async load(workshopId: string, deps: GroupDeps): Promise<WorkshopGroup> {
     const name = workshopDocName(workshopId);
-    const memberIds = deps.db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.workshopId, workshopId), isNull(members.removedAt), ne(members.role, 'observer')))
-      .all()
-      .map((m) => m.id);
-    // One store round trip for all of them: per-doc queries were most of a big workshop's load time.
-    const [stored, ...memberStored] = await deps.store.loadMany([
-      name,
-      ...memberIds.map((id) => memberDocName(workshopId, id)),
-    ]);
-    let group: WorkshopGroup | null = null;
-    const roomOptions = (docName: string, address: DocAddress) => ({
-      docName,
-      address,
-      store: deps.store,
-      queue: deps.queue,
-      log: deps.log,
-      compactEvery: deps.compactEvery,
-      onPersistFailure: (_room: Room, err: unknown) => {
-        if (group) deps.onPersistFailure(group, err);
-      },
-    });
-    group = new WorkshopGroup(workshopId, deps, new Room(roomOptions(name, { kind: 'workshop', workshopId }), stored!));
-    memberIds.forEach((memberId, i) => {
-      group.memberRooms.set(
-        memberId,
-        new Room(
-          roomOptions(memberDocName(workshopId, memberId), { kind: 'member', workshopId, memberId }),
-          memberStored[i]!,
-        ),
-      );
-    });
+    const stored = await deps.store.load(name);
+    const group: WorkshopGroup = new WorkshopGroup(
+      workshopId,
+      deps,
+      new Room(
+        {
+          docName: name,
+          address: { kind: 'workshop', workshopId },
+          store: deps.store,
+          queue: deps.queue,
+          log: deps.log,
+          compactEvery: deps.compactEvery,
+          onPersistFailure: (_room, err) => deps.onPersistFailure(group, err),
+        },
+        stored,
+      ),
+    );
     try {
       group.projector = deps.createProjector({
         db: deps.db,
@@ -84,8 +84,18 @@ export class WorkshopGroup {
         now: deps.now,
         workshopId,
         workshopDoc: group.workshopRoom.doc,
+        // Called inside the projector's transaction, possibly before `group.projector` is set: the
+        // load itself is asynchronous, so the docs attach after both have returned.
+        requestAllMembers: () => void group.loadAllMembers().catch(() => {}),
       });
-      for (const [memberId, room] of group.memberRooms) group.projector.attachMemberDoc(memberId, room.doc);
+    } catch (err) {
+      group.destroy();
+      throw err;
+    }
+    // A stored doc not in step (first load after an upgrade, a crash before a deferred recount)
+    // asked for every member's doc: the group is ready only once they are projected.
+    try {
+      if (group.allMembersLoading) await group.allMembersLoading;
     } catch (err) {
       group.destroy();
       throw err;
@@ -93,37 +103,70 @@ export class WorkshopGroup {
     return group;
   }
 
-  /** The room of a doc of this workshop, loading a member doc that joined after the group loaded. */
+  /** The room of a doc of this workshop, loading a member's doc on first use. */
   async room(address: DocAddress): Promise<Room> {
     if (address.kind === 'workshop') return this.workshopRoom;
     const loaded = this.memberRooms.get(address.memberId);
     if (loaded) return loaded;
     let loading = this.memberLoads.get(address.memberId);
     if (!loading) {
-      const name = memberDocName(this.workshopId, address.memberId);
-      loading = this.deps.store.load(name).then((stored) => {
-        const existing = this.memberRooms.get(address.memberId);
-        if (existing) return existing;
-        const room = new Room(
-          {
-            docName: name,
-            address,
-            store: this.deps.store,
-            queue: this.deps.queue,
-            log: this.deps.log,
-            compactEvery: this.deps.compactEvery,
-            onPersistFailure: (_r, err) => this.deps.onPersistFailure(this, err),
-          },
-          stored,
-        );
-        this.memberRooms.set(address.memberId, room);
-        this.projector?.attachMemberDoc(address.memberId, room.doc);
-        return room;
-      });
-      loading.finally(() => this.memberLoads.delete(address.memberId)).catch(() => {});
-      this.memberLoads.set(address.memberId, loading);
+      const memberId = address.memberId;
+      loading = this.deps.store
+        .load(memberDocName(this.workshopId, memberId))
+        .then((stored) => this.addMemberRoom(memberId, stored));
+      this.trackMemberLoad(memberId, loading);
     }
     return loading;
+  }
+
+  /**
+   * Loads every contributor's doc not loaded yet, in one store call, and attaches each to the
+   * projector; the last one attached lets it finish what it deferred. Concurrent calls share one load.
+   */
+  loadAllMembers(): Promise<void> {
+    if (this.allMembersLoading) return this.allMembersLoading;
+    const run = (async () => {
+      const ids = contributorIds(this.deps.db, this.workshopId);
+      const todo = ids.filter((id) => !this.memberRooms.has(id) && !this.memberLoads.has(id));
+      const stored = await this.deps.store.loadMany(todo.map((id) => memberDocName(this.workshopId, id)));
+      todo.forEach((id, i) => {
+        this.addMemberRoom(id, stored[i]!);
+      });
+      // Members whose own connection was loading their doc at the same time.
+      await Promise.all(ids.map((id) => this.memberLoads.get(id)));
+    })();
+    const loading = run.finally(() => {
+      this.allMembersLoading = null;
+    });
+    this.allMembersLoading = loading;
+    return loading;
+  }
+
+  private trackMemberLoad(memberId: string, loading: Promise<Room>): void {
+    loading.finally(() => this.memberLoads.delete(memberId)).catch(() => {});
+    this.memberLoads.set(memberId, loading);
+  }
+
+  /** Creates a loaded member doc's room and attaches it; the first room of a member wins. */
+  private addMemberRoom(memberId: string, stored: StoredDoc): Room {
+    const existing = this.memberRooms.get(memberId);
+    if (existing) return existing;
+    if (this.destroyed) throw new Error(`workshop ${this.workshopId} was unloaded while a member doc loaded`);
+    const room = new Room(
+      {
+        docName: memberDocName(this.workshopId, memberId),
+        address: { kind: 'member', workshopId: this.workshopId, memberId },
+        store: this.deps.store,
+        queue: this.deps.queue,
+        log: this.deps.log,
+        compactEvery: this.deps.compactEvery,
+        onPersistFailure: (_r, err) => this.deps.onPersistFailure(this, err),
+      },
+      stored,
+    );
+    this.memberRooms.set(memberId, room);
+    this.projector?.attachMemberDoc(memberId, room.doc);
+    return room;
   }
 
   rooms(): Room[] {
@@ -135,11 +178,16 @@ export class WorkshopGroup {
   }
 
   get loadingMembers(): number {
-    return this.memberLoads.size;
+    return this.memberLoads.size + (this.allMembersLoading ? 1 : 0);
   }
 
-  refreshFacts(): void {
+  /**
+   * Re-projects the database's facts. Resolves once the workshop doc reflects them — after every
+   * member's doc was loaded, if the new facts change what members project to.
+   */
+  async refreshFacts(): Promise<void> {
     this.projector?.refreshFacts();
+    if (this.allMembersLoading) await this.allMembersLoading;
   }
 
   /** Every room's accepted updates are durable. */
@@ -152,6 +200,7 @@ export class WorkshopGroup {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.projector) {
       for (const memberId of this.memberRooms.keys()) this.projector.detachMemberDoc(memberId);
       this.projector.destroy();

@@ -21,6 +21,7 @@ import { commentEvidenceSchema, validEntries } from './memberDoc';
  * - reactions (commentKey) → Record<emoji, count>
  * - consensus (dimensionId) → ConsensusState — written by the consensus server actions
  * - focus (field name) → spotlight (dimensionId | null), timerEndsAt (epoch ms | null), timerLabel (string)
+ * - projection (`inStepWith`) → string — the server's own bookkeeping (lazy member-doc loading); clients ignore it
  */
 export const WORKSHOP_DOC_SCHEMA_VERSION = 1;
 
@@ -36,6 +37,7 @@ export const WorkshopDocMaps = {
   reactions: 'reactions',
   consensus: 'consensus',
   focus: 'focus',
+  projection: 'projection',
 } as const;
 
 /** Composite key of a per-dimension, per-member entry. */

@@ -22,15 +22,19 @@ export function makeProjection(options: { members: SeedMember[]; settings?: Part
   const warnings: Array<{ message: string; details?: Record<string, unknown> }> = [];
   const consensus = new Map<string, ConsensusState>();
   const clock = { now: 1_700_000_100_000 };
-  const projector = createWorkshopProjector({
+  const projectorOptions = (doc: Y.Doc, requestAllMembers?: () => void) => ({
     db,
     rubrics: TEST_RUBRICS,
     now: () => clock.now,
     workshopId,
-    workshopDoc,
-    log: { warn: (message, details) => warnings.push({ message, details }) },
+    workshopDoc: doc,
+    log: {
+      warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, details }),
+    },
     consensus: () => new Map(consensus),
+    requestAllMembers,
   });
+  const projector = createWorkshopProjector(projectorOptions(workshopDoc));
   const memberDocs = memberIds.map((id) => {
     const doc = new Y.Doc();
     projector.attachMemberDoc(id, doc);
@@ -86,6 +90,33 @@ export function makeProjection(options: { members: SeedMember[]; settings?: Part
         notAssessedReason: null,
       });
       projector.refreshFacts();
+    },
+    /**
+     * The workshop loaded again as the server does after a restart: copies of the stored workshop
+     * doc and member docs, and a projector with lazy member docs — nothing attached yet, and every
+     * request for all members counted. The rig's own projector is destroyed first (an unload).
+     */
+    reopenLazily() {
+      projector.destroy();
+      const copy = (doc: Y.Doc) => {
+        const out = new Y.Doc();
+        Y.applyUpdate(out, Y.encodeStateAsUpdate(doc));
+        return out;
+      };
+      const doc = copy(workshopDoc);
+      const docs = memberDocs.map(copy);
+      const requests = { count: 0 };
+      const lazy = createWorkshopProjector(projectorOptions(doc, () => requests.count++));
+      return {
+        doc,
+        view: new WorkshopDoc(doc),
+        memberDocs: docs,
+        requests,
+        projector: lazy,
+        attach(i: number) {
+          lazy.attachMemberDoc(memberIds[i]!, docs[i]!);
+        },
+      };
     },
     bytes(): Buffer {
       return Buffer.from(Y.encodeStateAsUpdate(workshopDoc));

@@ -6,6 +6,7 @@ import { consensusForWorkshopDoc } from '../../consensus/forWorkshopDoc';
 import type { Db } from '../../db/client';
 import { revealDimensions } from '../../room/reveal';
 import { diffMap, sameJson } from './diffMap';
+import { memberFactsStamp, readStamp, writeStamp } from './inStepStamp';
 import { loadFacts, type WorkshopFacts } from './loadFacts';
 import {
   changedParts,
@@ -45,6 +46,14 @@ export interface WorkshopProjectorOptions {
   log?: ProjectionLog;
   /** Defaults to the consensus feature's `consensusForWorkshopDoc`. */
   consensus?: ConsensusSource;
+  /**
+   * Lazy member docs (SYNC60): given, the projector trusts the stored workshop doc for contributors
+   * whose docs are not attached, as long as the doc's in-step stamp matches the facts, and calls this
+   * when it needs every contributor's doc (the stamp did not match, reaction counts, an auto-reveal,
+   * facts that change what members project to). Without it, only attached docs count — the
+   * caller attaches everyone.
+   */
+  requestAllMembers?: () => void;
 }
 
 export interface WorkshopProjector {
@@ -69,6 +78,14 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   const map = (name: keyof typeof WorkshopDocMaps) => workshopDoc.getMap<unknown>(WorkshopDocMaps[name]);
 
   let facts: WorkshopFacts = loadFacts(db, rubrics, workshopId, consensusSource);
+  let factsStamp = memberFactsStamp(facts);
+  const requestAllMembers = options.requestAllMembers ?? null;
+  /**
+   * The workshop doc holds exactly what every contributor's doc projects to — for the attached ones
+   * because the projector keeps them in step, for the others because the stored doc said so (its
+   * stamp) and nothing has been deferred since. Starts true only for a lazy load with a current stamp.
+   */
+  let trusted = requestAllMembers !== null && readStamp(map('projection')) === factsStamp;
   const attached = new Map<string, { doc: Y.Doc; onUpdate: (...args: unknown[]) => void }>();
   /** Per attached member: what the incremental path needs (PROJ8) so an edit touches only its keys. */
   const state = new Map<string, MemberState>();
@@ -78,7 +95,56 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   let revealing = false;
   let destroyed = false;
 
-  const write = (fn: () => void) => workshopDoc.transact(fn, PROJECTION_ORIGIN);
+  /**
+   * A projection step failed (a bug or a bad row): the doc may be off for anyone, so it is never
+   * stamped again by this projector, and the next load re-projects every member.
+   */
+  let failed = false;
+
+  /** Every projector write: the change, then the in-step bookkeeping in the same transaction. */
+  const write = (fn: () => void) =>
+    workshopDoc.transact(() => {
+      try {
+        fn();
+      } catch (err) {
+        failed = true;
+        trusted = false;
+        writeStamp(map('projection'), null);
+        throw err;
+      }
+      settle();
+    }, PROJECTION_ORIGIN);
+
+  /** Every contributor's doc is attached (always so without lazy member docs). */
+  function complete(): boolean {
+    if (requestAllMembers === null) return true;
+    for (const id of facts.contributorIds) if (!attached.has(id)) return false;
+    return true;
+  }
+
+  /**
+   * Ends every write: once all contributors are attached, does what waited for them (reaction
+   * counts) and trusts the doc again; keeps the stamp saying exactly whether the doc is in step; and
+   * asks for the missing docs while it is not.
+   */
+  function settle(): void {
+    const everyone = complete();
+    if (everyone && !trusted) {
+      projectReactionCounts();
+      trusted = true;
+    }
+    writeStamp(map('projection'), trusted && !failed ? factsStamp : null);
+    if (!everyone && !trusted) requestAllMembers?.();
+  }
+
+  /**
+   * Reaction counts add up every contributor's reactions. With some docs missing they wait, and the
+   * doc stops being trusted; once everyone is attached, settle recounts them all at once.
+   */
+  function recountReactions(only?: ReadonlySet<string>): void {
+    if (!complete()) trusted = false;
+    else if (trusted) projectReactionCounts(only);
+  }
 
   /** PROJ3: is this entry about a frozen dimension (before or after the change)? */
   const lockedByKey = (key: string) => facts.frozen.has(splitKey(key)[0]);
@@ -178,7 +244,7 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     const st = state.get(memberId);
     if (!st?.owned || !facts.contributorIds.has(memberId)) {
       projectOwnDoc(memberId, doc);
-      projectReactionCounts();
+      recountReactions();
       return;
     }
     const owned = st.owned;
@@ -209,7 +275,7 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
     }
     // A comment that appeared, vanished or was (un)deleted, or a reaction that changed: only those
     // comments' counts can differ from what the workshop doc holds.
-    if (commentKeys.size > 0) projectReactionCounts(commentKeys);
+    if (commentKeys.size > 0) recountReactions(commentKeys);
     logIgnored(memberId, st);
   }
 
@@ -298,7 +364,9 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
         if (parts) projectChangedParts(memberId, doc, parts, ratingKeys);
         else {
           projectOwnDoc(memberId, doc);
-          projectReactionCounts();
+          // A trusted doc already counts an attaching member's reactions; an untrusted one is
+          // recounted by settle once everyone is attached.
+          if (trusted && complete()) projectReactionCounts();
         }
       }),
     );
@@ -308,10 +376,14 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   function refreshFacts(): void {
     if (destroyed) return;
     facts = loadFacts(db, rubrics, workshopId, consensusSource);
+    const before = factsStamp;
+    factsStamp = memberFactsStamp(facts);
     write(() => {
       projectFacts();
       for (const [memberId, { doc }] of attached) projectOwnDoc(memberId, doc);
-      projectReactionCounts();
+      // Facts that change what members project to (a reveal, a lock, a member added) need everyone;
+      // the others (names, focus, consensus text) leave unattached members' entries as they are.
+      if (complete() || factsStamp !== before) recountReactions();
     });
     maybeAutoReveal();
   }
@@ -335,6 +407,12 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
         participants.every((p) => rated.get(dimensionMemberKey(d, p)) === true),
     );
     if (ready.length === 0) return;
+    // The reveal keeps everyone's current rating as the first round: it waits for every doc (the
+    // last one attached runs this again).
+    if (!complete()) {
+      requestAllMembers?.();
+      return;
+    }
     revealing = true;
     guarded('auto-reveal', () => {
       revealDimensions(db, {
@@ -370,7 +448,11 @@ export function createWorkshopProjector(options: WorkshopProjectorOptions): Work
   };
   workshopDoc.on('afterTransaction', onWorkshopTransaction);
 
-  write(projectFacts);
+  if (requestAllMembers === null) workshopDoc.transact(projectFacts, PROJECTION_ORIGIN);
+  else {
+    write(projectFacts);
+    maybeAutoReveal();
+  }
 
   return {
     attachMemberDoc(memberId, doc) {

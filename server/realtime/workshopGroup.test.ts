@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemberDoc } from '../../shared/docs/memberDoc';
+import { WorkshopDoc, WorkshopDocMaps } from '../../shared/docs/workshopDoc';
+import { type Database_, openDatabase } from '../db/client';
+import { ratingRules } from '../room/ratingRules';
+import { revealDimensions } from '../room/reveal';
+import { seedWorkshop, TEST_RUBRIC, TEST_RUBRICS } from '../room/testWorkshop';
+import type { DocStore } from './docStore';
+import type { RealtimeLog } from './log';
+import { PersistQueue } from './persistQueue';
+import { readStamp } from './projection/inStepStamp';
+import { createWorkshopProjector } from './projection/workshopProjector';
+import { createSqliteDocStore } from './sqliteDocStore';
+import { WorkshopGroup } from './workshopGroup';
+
+const silent: RealtimeLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
+  let database: Database_;
+  afterEach(() => database.close());
+
+  function setup() {
+    database = openDatabase(':memory:');
+    const { db } = database;
+    const { workshopId, memberIds } = seedWorkshop(db, {
+      members: [{ name: 'Ada' }, { name: 'Bo' }, { name: 'Cy' }, { name: 'Oz', role: 'observer' }],
+    });
+    // Loads take a turn of the event loop, as any store over a network would.
+    const sqlite = createSqliteDocStore(db, Date.now);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const store: DocStore = {
+      ...sqlite,
+      load: async (name) => {
+        await turn();
+        return sqlite.load(name);
+      },
+      loadMany: async (names) => {
+        await turn();
+        return sqlite.loadMany(names);
+      },
+    };
+    const deps = {
+      db,
+      rubrics: TEST_RUBRICS,
+      now: Date.now,
+      store,
+      queue: new PersistQueue(store),
+      log: silent,
+      compactEvery: 200,
+      createProjector: createWorkshopProjector,
+      onPersistFailure: () => {},
+    };
+    const load = () => WorkshopGroup.load(workshopId, deps);
+    const member = (id: string) => ({ kind: 'member' as const, workshopId, memberId: id });
+    return { db, workshopId, memberIds, load, member };
+  }
+
+  it('a stored doc in step loads alone; a member doc loads on use; a reveal loads and projects everyone', async () => {
+    const { db, workshopId, memberIds, load, member } = setup();
+    const [ada, bo, cy] = memberIds as [string, string, string];
+
+    // First load ever: no stamp yet, so every contributor's doc (not the observer's) is loaded.
+    const first = await load();
+    expect(first.rooms()).toHaveLength(4);
+    for (const [i, id] of [ada, bo, cy].entries())
+      new MemberDoc((await first.room(member(id))).doc).ratings.set('alpha', {
+        stage: i === 0 ? 'developing' : 'effective-practice',
+        rationale: `reason ${i}`,
+        updatedAt: 1,
+      });
+    await first.whenSaved();
+    first.destroy();
+
+    const group = await load();
+    expect(group.rooms()).toHaveLength(1);
+    const view = new WorkshopDoc(group.workshopRoom.doc);
+    expect(view.ratedBy('alpha').sort()).toEqual([ada, bo, cy].sort());
+
+    await group.room(member(bo));
+    expect(group.rooms()).toHaveLength(2);
+
+    // The facilitator's reveal, as the route does it: the database, then the bridge's refresh.
+    revealDimensions(db, {
+      workshopId,
+      dimensionIds: ['alpha'],
+      actor: null,
+      now: 2,
+      currentRatings: new Map(),
+      rules: ratingRules(TEST_RUBRIC, { allowNotSure: true }),
+    });
+    await group.refreshFacts();
+    expect(group.rooms()).toHaveLength(4);
+    expect([...view.ratings('alpha').keys()].sort()).toEqual([ada, bo, cy].sort());
+    expect(view.ratings('alpha').get(cy)?.rationale).toBe('reason 2');
+    expect(readStamp(group.workshopRoom.doc.getMap(WorkshopDocMaps.projection))).not.toBeNull();
+    await group.whenSaved();
+    group.destroy();
+  });
+
+  it('a stored doc out of step (here: stamp removed) is ready only once every member doc is projected', async () => {
+    const { memberIds, load, member } = setup();
+    const first = await load();
+    new MemberDoc((await first.room(member(memberIds[2]!))).doc).ratings.set('beta', {
+      stage: 'developing',
+      rationale: '',
+      updatedAt: 1,
+    });
+    // What a crash between a deferred recount and the next stamp leaves behind.
+    first.workshopRoom.doc.transact(() => first.workshopRoom.doc.getMap(WorkshopDocMaps.projection).clear());
+    await first.whenSaved();
+    first.destroy();
+
+    const group = await load();
+    expect(group.rooms()).toHaveLength(4);
+    expect(new WorkshopDoc(group.workshopRoom.doc).ratedBy('beta')).toEqual([memberIds[2]]);
+    expect(readStamp(group.workshopRoom.doc.getMap(WorkshopDocMaps.projection))).not.toBeNull();
+    await group.whenSaved();
+    group.destroy();
+  });
+});
