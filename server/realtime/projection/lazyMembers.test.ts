@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MemberDoc } from '../../../shared/docs/memberDoc';
 import { WorkshopDocMaps } from '../../../shared/docs/workshopDoc';
+import { members } from '../../db/schema';
 import { TEST_RUBRICS } from '../../room/testWorkshop';
 import { memberFactsStamp, readStamp } from './inStepStamp';
 import { loadFacts } from './loadFacts';
@@ -113,6 +115,36 @@ describe('lazy member docs (SYNC60): the stored workshop doc stands in for unloa
     expect(lazy.view.ratings('beta').get(rig.memberIds[2]!)?.rationale).toBe('cy');
     expect(visibleMaps(lazy.doc)).toEqual(fullProjection(rig, lazy.memberDocs));
     expect(stampOf(lazy.doc)).toBe(currentStamp(rig));
+    lazy.projector.destroy();
+  });
+
+  it('PROJ6 on load: a member removed while the workshop was unloaded leaves the doc, with their reactions', () => {
+    rig = busyWorkshop();
+    const [ada, , cy] = rig.memberIds;
+    rig.projector.destroy();
+    rig.db.update(members).set({ removedAt: 5 }).where(eq(members.id, cy!)).run();
+    const lazy = rig.reopenLazily();
+    expect(lazy.view.ratings('alpha').has(cy!)).toBe(false);
+    expect(lazy.requests.count).toBeGreaterThan(0);
+    lazy.attach(0);
+    lazy.attach(1);
+    expect(lazy.view.reactions(`${ada}:c1`)).toEqual({ '👍': 1 });
+    expect(lazy.view.map('reactions').has(`${ada}:c2`)).toBe(false);
+    expect(visibleMaps(lazy.doc)).toEqual(fullProjection(rig, lazy.memberDocs.slice(0, 2)));
+    expect(stampOf(lazy.doc)).toBe(currentStamp(rig));
+    lazy.projector.destroy();
+  });
+
+  it('PROJ6 while loaded: removing a member whose doc is not loaded takes their entries out at once', () => {
+    rig = busyWorkshop();
+    const cy = rig.memberIds[2]!;
+    const lazy = rig.reopenLazily();
+    lazy.attach(0);
+    expect(lazy.view.ratedBy('beta')).toEqual([cy]);
+    rig.db.update(members).set({ removedAt: 5 }).where(eq(members.id, cy)).run();
+    lazy.projector.refreshFacts();
+    expect(lazy.view.ratedBy('beta')).toEqual([]);
+    expect(lazy.view.members().get(cy)?.removed).toBe(true);
     lazy.projector.destroy();
   });
 
