@@ -123,12 +123,14 @@ export function markdown(r: BenchResult): string {
       '|---|---|',
       `| load through WorkshopGroup.load, warm process (median / min of 15) | ${n(d.warmLoadMedianMs, 2)} / ${n(d.warmLoadMinMs, 2)} ms |`,
       `| same, first load in a fresh process | ${n(d.firstLoadMs, 1)} ms |`,
+      `| docs the load opened (member docs load lazily, SYNC60) | ${d.roomsAfterLoad} of ${d.roomsWithAllMembers} |`,
+      `| then loading every member doc (a reveal or the first reaction pays it once; median of 15) | ${n(d.allMembersMedianMs, 2)} ms |`,
       `| restarted server: socket open → workshop doc synced | ${n(d.firstSyncOverWsMs, 1)} ms |`,
       `| stored (snapshots + log rows of the workshop's docs) | ${n(d.storedBytes / 1024)} KB in ${d.storedRows} rows |`,
       `| workshop doc state (V1) / gzipped | ${n(d.workshopDocBytes / 1024)} KB / ${n(d.workshopDocGzipBytes / 1024)} KB |`,
       `| database file after close | ${n(d.databaseFileBytes / 1024)} KB |`,
       `| bytes written by the server per accepted edit (wchar) | ${n(d.bytesWrittenPerEdit, 0)} B |`,
-      `| heap per loaded workshop (20 held, after GC) | ${n(d.heapPerWorkshopBytes / 1024)} KB |`,
+      `| heap per loaded idle workshop (20 held, after GC; no member docs) | ${n(d.heapPerWorkshopBytes / 1024)} KB |`,
       `| server RSS growth when it is opened (1 viewer) | ${n(d.rssGrowthOnOpenBytes / 2 ** 20)} MB |`,
     );
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { cpSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +28,11 @@ export interface DayLongResult {
   firstLoadMs: number;
   warmLoadMedianMs: number;
   warmLoadMinMs: number;
+  /** Docs the load itself opened (1: the stored workshop doc was in step, SYNC60). */
+  roomsAfterLoad: number;
+  /** Loading and attaching every member doc afterwards (what a reveal or the first reaction costs once). */
+  allMembersMedianMs: number;
+  roomsWithAllMembers: number;
   heapPerWorkshopBytes: number;
   /** Restarted server: socket open → sync step 2 of the workshop doc (room loaded from the DB). */
   firstSyncOverWsMs: number;
@@ -136,6 +141,12 @@ export async function dayLongWorkshop(opts: {
 
     const stored = await storedSize(dataDir, workshopId);
     const load = await coldLoad(dataDir, workshopId);
+    // For investigations (profiling a load): keep a copy of the built workshop's data directory.
+    const keep = process.env.BENCH_KEEP_DAYLONG;
+    if (keep) {
+      cpSync(dataDir, keep, { recursive: true });
+      writeFileSync(path.join(keep, 'workshop-id'), workshopId);
+    }
 
     // Restart: how long the first viewer waits, and what one opened day-long workshop costs.
     ({ server } = await startOursServer({ dataDir }));
@@ -233,6 +244,9 @@ async function coldLoad(dataDir: string, workshopId: string) {
     firstLoadMs: number;
     warmLoadMedianMs: number;
     warmLoadMinMs: number;
+    roomsAfterLoad: number;
+    allMembersMedianMs: number;
+    roomsWithAllMembers: number;
     heapPerWorkshopBytes: number;
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Child-process entry: times how our server loads a workshop from its database — the real
- * WorkshopGroup.load (workshop doc + every member doc from the SQLite update log, projector
- * attached) — in a fresh process, then again with the process warm, then the heap each loaded
- * workshop holds. Prints one JSON line. argv: <dataDir> <workshopId>. Needs --expose-gc.
+ * WorkshopGroup.load (the workshop doc from the SQLite update log, projector attached; member docs
+ * only if the stored doc is not in step, SYNC60) — in a fresh process, then again with the process
+ * warm; then what loading every member doc afterwards costs (a reveal, the first reaction); then
+ * the heap each loaded idle workshop holds. Prints one JSON line. argv: <dataDir> <workshopId>.
+ * Needs --expose-gc.
  */
 import { loadRubrics } from '../../../rubric/loader';
 import { databaseFile, openDatabase } from '../../../server/db/client';
@@ -38,14 +40,22 @@ async function timedLoad(): Promise<[number, WorkshopGroup]> {
 }
 
 const [firstMs, first] = await timedLoad();
+const roomsAfterLoad = first.rooms().length;
 first.destroy();
 const warm: number[] = [];
+const allMembers: number[] = [];
+let roomsWithAllMembers = 0;
 for (let i = 0; i < 15; i++) {
   const [ms, g] = await timedLoad();
   warm.push(ms);
+  const t = performance.now();
+  await g.loadAllMembers();
+  allMembers.push(performance.now() - t);
+  roomsWithAllMembers = g.rooms().length;
   g.destroy();
 }
 warm.sort((a, b) => a - b);
+allMembers.sort((a, b) => a - b);
 
 // Heap per loaded workshop: K copies held at once, measured between full GCs.
 const K = 20;
@@ -62,6 +72,9 @@ console.log(
     firstLoadMs: firstMs,
     warmLoadMedianMs: warm[Math.floor(warm.length / 2)],
     warmLoadMinMs: warm[0],
+    roomsAfterLoad,
+    allMembersMedianMs: allMembers[Math.floor(allMembers.length / 2)],
+    roomsWithAllMembers,
     heapPerWorkshopBytes: (heapAfter - heapBefore) / K,
   }),
 );
