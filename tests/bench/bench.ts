@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type BundleResult, firstScreenBundle } from './bundle';
 import type { ServerKind } from './clients/types';
 import { type LoadResult, runLoad } from './load';
-import { type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
+import { removeScratchDirs, type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
 import { type DayLongResult, dayLongWorkshop } from './storage/dayLong';
 
 export interface BenchOptions {
@@ -77,6 +77,15 @@ const starters: Record<ServerKind, (shape: Shape, o: BenchOptions) => Promise<Ta
 
 /** The whole benchmark: every load on every server (one at a time, each alone), then storage and bundle. */
 export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  try {
+    return await runAll(o);
+  } finally {
+    // Every server is stopped by then; its data folder is of no further use.
+    removeScratchDirs();
+  }
+}
+
+async function runAll(o: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const loadBefore = loadavg();
   const { dimensionIds, stageIds } = rubricIds();
