@@ -49,7 +49,7 @@ export interface WorkshopProjector {
 
 /**
  * Maintains the workshop doc from the database and the members' own docs (docs/documents.md,
- * PROJ1–PROJ8). Synchronous: when a call returns, or a member doc's update event has fired, the
+ * PROJ1–PROJ9). Synchronous: when a call returns, or a member doc's update event has fired, the
  * workshop doc already reflects it.
  *
  * The steps live beside it, sharing one explicit context (projectorContext.ts): projectFacts.ts
