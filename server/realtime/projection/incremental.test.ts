@@ -1,9 +1,7 @@
-import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { MemberDoc } from '../../../shared/docs/memberDoc';
-import { TEST_RUBRICS } from '../../room/testWorkshop';
 import { makeProjection } from './testHarness';
-import { createWorkshopProjector } from './workshopProjector';
 
 describe('PROJ8 incremental projection', () => {
   let rig: ReturnType<typeof makeProjection>;
@@ -58,14 +56,7 @@ describe('PROJ8 incremental projection', () => {
     Y.applyUpdate(rebuilt, Y.encodeStateAsUpdate(rig.workshopDoc));
     const updates: Uint8Array[] = [];
     rebuilt.on('update', (u: Uint8Array) => updates.push(u));
-    const again = createWorkshopProjector({
-      db: rig.db,
-      rubrics: TEST_RUBRICS,
-      now: () => rig.clock.now,
-      workshopId: rig.workshopId,
-      workshopDoc: rebuilt,
-      consensus: () => new Map(),
-    });
+    const again = rig.projectorOver(rebuilt);
     for (const [i, id] of rig.memberIds.entries()) again.attachMemberDoc(id, rig.memberDocs[i]!);
     expect(updates).toEqual([]);
     again.destroy();

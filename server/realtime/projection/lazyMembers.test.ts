@@ -8,7 +8,6 @@ import { TEST_RUBRICS } from '../../room/testWorkshop';
 import { memberFactsStamp, readStamp } from './inStepStamp';
 import { loadFacts } from './loadFacts';
 import { makeProjection } from './testHarness';
-import { createWorkshopProjector } from './workshopProjector';
 
 type Rig = ReturnType<typeof makeProjection>;
 
@@ -35,14 +34,7 @@ function visibleMaps(doc: Y.Doc) {
 /** What projecting every member's doc from scratch gives: the reference a lazy load must reach. */
 function fullProjection(rig: Rig, memberDocs: Y.Doc[]) {
   const doc = new Y.Doc();
-  const projector = createWorkshopProjector({
-    db: rig.db,
-    rubrics: TEST_RUBRICS,
-    now: () => rig.clock.now,
-    workshopId: rig.workshopId,
-    workshopDoc: doc,
-    log: { warn() {} },
-  });
+  const projector = rig.projectorOver(doc);
   for (const [i, d] of memberDocs.entries()) projector.attachMemberDoc(rig.memberIds[i]!, d);
   projector.refreshFacts();
   const maps = visibleMaps(doc);

@@ -91,6 +91,10 @@ export function makeProjection(options: { members: SeedMember[]; settings?: Part
       });
       projector.refreshFacts();
     },
+    /** Another projector of this workshop (same database, consensus and log) over `doc`. */
+    projectorOver(doc: Y.Doc) {
+      return createWorkshopProjector(projectorOptions(doc));
+    },
     /**
      * The workshop loaded again as the server does after a restart: copies of the stored workshop
      * doc and member docs, and a projector with lazy member docs — nothing attached yet, and every
