@@ -10,7 +10,7 @@ import { PdfWriter } from './writer';
  */
 export async function reportToPdf(model: ReportModel): Promise<Buffer> {
   const title = `LER self-assessment report — ${model.institution.name}`;
-  const w = new PdfWriter(title);
+  const w = new PdfWriter(title, { footer: model.workshop.title });
   const dimensions = allDimensionsOf(model);
 
   w.section(() => {
@@ -23,9 +23,12 @@ export async function reportToPdf(model: ReportModel): Promise<Buffer> {
         : 'In progress — this report changes as the team works',
       { label: 'Status' },
     );
-    w.paragraph(`Started ${model.workshop.createdAt.slice(0, 10)}; generated ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, {
-      label: 'Dates',
-    });
+    w.paragraph(
+      `Started ${model.workshop.createdAt.slice(0, 10)}; generated ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      {
+        label: 'Dates',
+      },
+    );
     const inst = [model.institution.system, model.institution.state].filter(Boolean).join(', ');
     if (inst) w.paragraph(inst, { label: 'System / state' });
     w.paragraph(
@@ -33,9 +36,14 @@ export async function reportToPdf(model: ReportModel): Promise<Buffer> {
       { label: 'Team' },
     );
     w.list(
-      model.participants.byPerspective.map((p) => `${p.perspective}: ${p.count}${p.names ? ` (${p.names.join(', ')})` : ''}`),
+      model.participants.byPerspective.map(
+        (p) => `${p.perspective}: ${p.count}${p.names ? ` (${p.names.join(', ')})` : ''}`,
+      ),
     );
-    if (!model.hasRatings) w.paragraph('No ratings yet. This report lists the rubric and will fill in as the team rates.', { label: 'Note' });
+    if (!model.hasRatings)
+      w.paragraph('No ratings yet. This report lists the rubric and will fill in as the team rates.', {
+        label: 'Note',
+      });
   });
 
   w.section(() => {
