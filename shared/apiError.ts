@@ -1,4 +1,4 @@
-/** The JSON body of every API error: `{ error: { code, message } }`. */
+/** The JSON body of every API error: `{ error: { code, message, details? } }`. */
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; details?: unknown };
 }
@@ -20,3 +20,19 @@ export const ApiErrorCode = {
   internal: 'internal_error',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+/**
+ * What a 429 rate_limited counted against, sent as `details: { scope }`: the client's network
+ * address (sign-up, sign-in, invite links) or one account's email (failed sign-ins, AUTH8). The
+ * client words its message from this field, never from the server's message text.
+ */
+export const RateLimitScope = {
+  network: 'network',
+  account: 'account',
+} as const;
+export type RateLimitScope = (typeof RateLimitScope)[keyof typeof RateLimitScope];
+
+/** `error.details` of a 429 rate_limited. */
+export interface RateLimitDetails {
+  scope: RateLimitScope;
+}

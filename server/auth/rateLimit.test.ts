@@ -15,7 +15,7 @@ function limitedApp(points: number) {
   const app = new Hono();
   app.onError(onApiError);
   app.post('/x', async (c) => {
-    await consume(c, limiters.loginIp, clientIp(c), 'attempts');
+    await consume(c, limiters.loginIp, clientIp(c), 'attempts', 'network');
     return c.json({ ip: clientIp(c) });
   });
   const call = (remoteAddress: string | undefined, headers: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiErrorCode } from '../../shared/apiError';
+import { ApiErrorCode, type RateLimitDetails, type RateLimitScope } from '../../shared/apiError';
 import type { Config } from '../config';
 import { ApiError } from '../http/errors';
 
@@ -51,11 +51,20 @@ export function clientIp(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** A 429 with Retry-After (set on the context, which the error response keeps). */
-function tooMany(c: Context, res: RateLimiterRes, what: string): ApiError {
+/**
+ * A 429 with Retry-After (set on the context, which the error response keeps) and the limit's scope
+ * as `details`, so clients can tell a network limit from an account lock without parsing `what`.
+ */
+function tooMany(c: Context, res: RateLimiterRes, what: string, scope: RateLimitScope): ApiError {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
   c.header('Retry-After', String(seconds));
-  return new ApiError(429, ApiErrorCode.rateLimited, `Too many ${what}. Try again in ${seconds} seconds.`);
+  const details: RateLimitDetails = { scope };
+  return new ApiError(
+    429,
+    ApiErrorCode.rateLimited,
+    `Too many ${what}. Try again in ${seconds} seconds.`,
+    details,
+  );
 }
 
 /** Takes one point or throws 429. */
@@ -64,11 +73,12 @@ export async function consume(
   limiter: RateLimiterMemory,
   key: string,
   what: string,
+  scope: RateLimitScope,
 ): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (res) {
-    if (res instanceof RateLimiterRes) throw tooMany(c, res, what);
+    if (res instanceof RateLimiterRes) throw tooMany(c, res, what, scope);
     throw res;
   }
 }
@@ -79,7 +89,8 @@ export async function ensureNotBlocked(
   limiter: RateLimiterMemory,
   key: string,
   what: string,
+  scope: RateLimitScope,
 ): Promise<void> {
   const res = await limiter.get(key);
-  if (res && res.consumedPoints >= limiter.points) throw tooMany(c, res, what);
+  if (res && res.consumedPoints >= limiter.points) throw tooMany(c, res, what, scope);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimitScope } from '../../shared/apiError';
 
 /**
  * A small registry from which /api/openapi.json is built. Each route module describes its routes
@@ -23,6 +24,26 @@ export const facilitatorRefusals = {
   403: { description: 'Not a facilitator' },
   404: { description: 'No such workshop' },
 } as const;
+
+/**
+ * A 429 rate_limited whose body names the limit's scope (`details.scope`), restricted to the scopes
+ * the route can actually hit, e.g. only `network` for sign-up.
+ */
+export function rateLimitedResponse(
+  description: string,
+  scopes: [RateLimitScope, ...RateLimitScope[]],
+): { description: string; schema: z.ZodType } {
+  return {
+    description,
+    schema: z.object({
+      error: z.object({
+        code: z.literal('rate_limited'),
+        message: z.string(),
+        details: z.object({ scope: z.enum(scopes) }),
+      }),
+    }),
+  };
+}
 
 const routes: RouteDoc[] = [];
 
@@ -58,7 +79,9 @@ export function openApiDocument(): unknown {
       tags: [r.tag],
       ...(r.auth ? { description: `Who may call: ${r.auth}.` } : {}),
       ...(params.length ? { parameters: params } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } }
+        : {}),
       responses,
     };
   }
@@ -68,7 +91,7 @@ export function openApiDocument(): unknown {
       title: 'LER Workshop API',
       version: '1',
       description:
-        'JSON over HTTPS. Errors are {error:{code,message}}. State-changing requests need a same-origin Origin header.',
+        'JSON over HTTPS. Errors are {error:{code,message,details?}}. State-changing requests need a same-origin Origin header.',
     },
     paths,
   };

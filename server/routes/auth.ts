@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiErrorCode } from '../../shared/apiError';
+import { ApiErrorCode, RateLimitScope } from '../../shared/apiError';
 import { deleteSessionCookie, setSessionCookie } from '../auth/cookie';
 import { hashPassword, verifyAgainstDummy, verifyPasswordHash } from '../auth/password';
 import { clientIp, consume, createRateLimiters, ensureNotBlocked } from '../auth/rateLimit';
@@ -10,7 +10,7 @@ import { createAccount, findAccountByEmail, normalizeEmail, toUserRecord, upgrad
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { ApiError, conflict } from '../http/errors';
-import { describeRoute } from '../http/openapi';
+import { describeRoute, rateLimitedResponse } from '../http/openapi';
 import { readJson } from '../http/validate';
 import { requireUser } from '../workshops/access';
 
@@ -51,13 +51,15 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     responses: {
       ...signInResponses(201),
       409: { description: 'An account with this email exists' },
-      429: { description: 'Too many sign-ups from this client; see Retry-After' },
+      429: rateLimitedResponse('Too many sign-ups from this client; see Retry-After', [
+        RateLimitScope.network,
+      ]),
     },
   });
   r.post('/auth/signup', async (c) => {
     const body = await readJson(c, signupBody);
     // Before the hash: a refused attempt must not cost the server an argon2 run (AUTH12).
-    await consume(c, limiters.signupIp, clientIp(c), 'sign-ups from this network');
+    await consume(c, limiters.signupIp, clientIp(c), 'sign-ups from this network', RateLimitScope.network);
     const passwordHash = await hashPassword(body.password);
     const current = c.get('user');
     let user: ReturnType<typeof toUserRecord> | null;
@@ -86,14 +88,29 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     responses: {
       ...signInResponses(200),
       401: { description: 'Wrong email or password (never says which)' },
-      429: { description: 'Too many attempts; see Retry-After' },
+      429: rateLimitedResponse(
+        'Too many attempts from this client, or failures for this account; see Retry-After',
+        [RateLimitScope.network, RateLimitScope.account],
+      ),
     },
   });
   r.post('/auth/login', async (c) => {
     const body = await readJson(c, loginBody);
     const email = normalizeEmail(body.email);
-    await consume(c, limiters.loginIp, clientIp(c), 'sign-in attempts from this network');
-    await ensureNotBlocked(c, limiters.loginAccount, email, 'sign-in attempts for this account');
+    await consume(
+      c,
+      limiters.loginIp,
+      clientIp(c),
+      'sign-in attempts from this network',
+      RateLimitScope.network,
+    );
+    await ensureNotBlocked(
+      c,
+      limiters.loginAccount,
+      email,
+      'sign-in attempts for this account',
+      RateLimitScope.account,
+    );
     const row = findAccountByEmail(db, email);
     const ok = row?.passwordHash
       ? await verifyPasswordHash(row.passwordHash, body.password)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ApiErrorCode } from '../../shared/apiError';
+import { ApiErrorCode, RateLimitScope } from '../../shared/apiError';
 import { recordAudit } from '../audit/record';
 import { setSessionCookie } from '../auth/cookie';
 import { clientIp, consume, createRateLimiters } from '../auth/rateLimit';
@@ -10,7 +10,7 @@ import { workshops } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
-import { describeRoute, facilitatorRefusals } from '../http/openapi';
+import { describeRoute, facilitatorRefusals, rateLimitedResponse } from '../http/openapi';
 import { readJson } from '../http/validate';
 import { requireMember, requireOpenWorkshop } from '../workshops/access';
 import { actionBy, auditAction } from '../workshops/actions';
@@ -172,11 +172,19 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       200: { description: '{workshop:{title,institution}, role, perspective, perspectives}' },
       404: { description: 'Unknown link' },
       410: { description: 'Expired, revoked or used up' },
-      429: { description: 'Too many attempts' },
+      429: rateLimitedResponse('Too many attempts from this client; see Retry-After', [
+        RateLimitScope.network,
+      ]),
     },
   });
   r.get('/invites/:token', async (c) => {
-    await consume(c, limiters.invite, clientIp(c), 'invite-link requests from this network');
+    await consume(
+      c,
+      limiters.invite,
+      clientIp(c),
+      'invite-link requests from this network',
+      RateLimitScope.network,
+    );
     const invite = usableInvite(c.req.param('token'));
     const workshop = db.select().from(workshops).where(eq(workshops.id, invite.workshopId)).get()!;
     return c.json({
@@ -202,11 +210,19 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       404: { description: 'Unknown link' },
       409: { description: 'The workshop is closed to new members' },
       410: { description: 'Expired, revoked or used up' },
-      429: { description: 'Too many attempts' },
+      429: rateLimitedResponse('Too many attempts from this client; see Retry-After', [
+        RateLimitScope.network,
+      ]),
     },
   });
   r.post('/invites/:token/redeem', async (c) => {
-    await consume(c, limiters.invite, clientIp(c), 'invite-link requests from this network');
+    await consume(
+      c,
+      limiters.invite,
+      clientIp(c),
+      'invite-link requests from this network',
+      RateLimitScope.network,
+    );
     const body = await readJson(c, redeemInviteBody);
     const invite = usableInvite(c.req.param('token'));
     const workshop = db.select().from(workshops).where(eq(workshops.id, invite.workshopId)).get()!;

@@ -107,7 +107,10 @@ describe('POST /api/auth/signup', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(blocked.headers.get('set-cookie')).toBeNull();
-    expect(await blocked.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // The scope travels as data, so the client never parses the message text.
+    expect(await blocked.json()).toMatchObject({
+      error: { code: 'rate_limited', details: { scope: 'network' } },
+    });
     expect(snapshot(t.database)).toBe(before);
     // Another address has its own budget.
     expect((await signupFrom('10.0.0.2', 'c@example.edu')).status).toBe(201);
@@ -207,6 +210,7 @@ describe('POST /api/auth/login', () => {
     });
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');
+    expect(blocked.json.error.details).toEqual({ scope: 'account' });
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.setCookie).toBeNull();
     // Another account from the same client is not affected by this account's lock.
@@ -268,6 +272,7 @@ describe('POST /api/auth/login', () => {
     });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(blocked.json.error.details).toEqual({ scope: 'network' });
   });
 
   it.each([

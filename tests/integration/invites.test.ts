@@ -168,7 +168,13 @@ describe('GET /api/invites/:token (preview)', () => {
   it('INV6: previews are rate-limited per client (429 + Retry-After)', async () => {
     const { invite } = await setup({
       config: {
-        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, signupPerIp: 100, invitePerIpPerMinute: 3 },
+        rateLimits: {
+          loginPerAccount: 10,
+          loginPerIp: 10,
+          loginWindowSeconds: 900,
+          signupPerIp: 100,
+          invitePerIpPerMinute: 3,
+        },
       },
     });
     const created = await invite();
@@ -177,6 +183,7 @@ describe('GET /api/invites/:token (preview)', () => {
     const blocked = await api(t.app, 'GET', `/api/invites/${created.json.token}`);
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');
+    expect(blocked.json.error.details).toEqual({ scope: 'network' });
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
@@ -356,7 +363,13 @@ describe('POST /api/invites/:token/redeem', () => {
   it('INV6: redemptions are rate-limited per client', async () => {
     const { invite } = await setup({
       config: {
-        rateLimits: { loginPerAccount: 10, loginPerIp: 10, loginWindowSeconds: 900, signupPerIp: 100, invitePerIpPerMinute: 2 },
+        rateLimits: {
+          loginPerAccount: 10,
+          loginPerIp: 10,
+          loginWindowSeconds: 900,
+          signupPerIp: 100,
+          invitePerIpPerMinute: 2,
+        },
       },
     });
     const created = await invite();

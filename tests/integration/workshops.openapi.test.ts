@@ -31,4 +31,11 @@ it('describes every account, workshop, member and invite route in /api/openapi.j
   for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
   // Bodies are documented from the validating schemas, e.g. signup's required fields.
   expect(JSON.stringify(paths['/api/auth/signup']!.post!.requestBody)).toContain('"password"');
+  // A 429 documents the scope it can carry: sign-in both, sign-up only the network (AUTH8, AUTH12).
+  const scopes = (path: string) => {
+    const op = paths[path]!.post as { responses: Record<string, unknown> };
+    return JSON.stringify(op.responses['429']).match(/"scope":\{"type":"string","enum":(\[[^\]]*\])/)?.[1];
+  };
+  expect(scopes('/api/auth/login')).toBe('["network","account"]');
+  expect(scopes('/api/auth/signup')).toBe('["network"]');
 });

@@ -1,3 +1,4 @@
+import { RateLimitScope } from '../../../shared/apiError';
 import { ApiRequestError } from '../api/client';
 
 /**
@@ -8,16 +9,25 @@ import { ApiRequestError } from '../api/client';
  * their password or email that is wrong, and roughly how long to wait; so whole minutes, rounded up
  * (waiting slightly too long works, too short fails again).
  *
- * Both pages are limited per network address; sign-in is also limited per account, which the
- * server says only in its message text ("… for this account"), so that wording is kept apart.
+ * Both pages are limited per network address; sign-in is also limited per account. The server
+ * says which in `details.scope` (shared RateLimitScope); anything else reads as the network limit,
+ * the one both pages share.
  */
 export function rateLimitMessage(error: unknown): string | null {
   if (!(error instanceof ApiRequestError) || error.code !== 'rate_limited') return null;
   const seconds = error.retryAfterSeconds;
   const minutes = seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
   const when = minutes === undefined ? 'later' : `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  const scope = /for this account/i.test(error.message) ? 'sign-in attempts for this account' : 'attempts from this network';
+  const scope =
+    scopeOf(error.details) === RateLimitScope.account
+      ? 'sign-in attempts for this account'
+      : 'attempts from this network';
   return `Too many ${scope} — try again ${when}.`;
+}
+
+/** `details.scope` of a 429, if the body carried one (details is untyped JSON from the server). */
+function scopeOf(details: unknown): unknown {
+  return typeof details === 'object' && details !== null && 'scope' in details ? details.scope : undefined;
 }
 
 /** The error to show: a rate-limited one reworded by rateLimitMessage, any other unchanged. */
