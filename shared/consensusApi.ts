@@ -98,7 +98,13 @@ export interface AuditEntryView {
     memberId: string | null;
     /** Display name, or the pseudonym in a fully anonymous workshop. */
     name: string | null;
+    /**
+     * The role the member acted in, recorded with the entry (AUDIT4). Entries written before roles
+     * were recorded carry none: for those this is the member's current role (`roleRecorded` false).
+     */
     role: string | null;
+    /** False when `role` is the current role standing in for one never recorded (AUDIT4). */
+    roleRecorded: boolean;
     account: { userId: string; kind: string; email: string | null } | null;
   } | null;
 }

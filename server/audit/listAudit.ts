@@ -4,9 +4,10 @@ import type { Db } from '../db/client';
 import { auditLog, members, users } from '../db/schema';
 
 /**
- * One page of a workshop's audit log, newest first, each entry with who acted: the member and the
- * account behind it. In a fully anonymous workshop names never leave the server (DESIGN), so the
- * audit shows the member's pseudonym and no account details (SPEC AUDIT3).
+ * One page of a workshop's audit log, newest first, each entry with who acted: the member, the role
+ * they acted in (SPEC AUDIT4) and the account behind it. In a fully anonymous workshop names never
+ * leave the server (DESIGN), so the audit shows the member's pseudonym and no account details
+ * (SPEC AUDIT3).
  */
 export function listAudit(
   db: Db,
@@ -41,7 +42,9 @@ export function listAudit(
               : p.anonymous
                 ? null
                 : (user?.name ?? null),
-            role: member?.role ?? null,
+            // AUDIT4: the role recorded at the time; older rows fall back to the current one, flagged.
+            role: entry.actorRole ?? member?.role ?? null,
+            roleRecorded: entry.actorRole !== null,
             account: user && !p.anonymous ? { userId: user.id, kind: user.kind, email: user.email } : null,
           }
         : null,

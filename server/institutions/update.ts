@@ -80,6 +80,7 @@ export function updateInstitution(database: Database_, p: InstitutionUpdate) {
         at: p.now,
         actorMemberId: member?.memberId ?? null,
         actorUserId: member ? p.userId : null,
+        actorRole: member?.role,
         action: 'institution.update',
         target: institution.id,
         before,

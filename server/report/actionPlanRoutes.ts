@@ -67,6 +67,7 @@ export function actionPlanRoutes(deps: AppDeps): Hono<AppEnv> {
       at: deps.now(),
       actorMemberId: access.member.id,
       actorUserId: access.user.id,
+      actorRole: access.member.role,
       action,
       target,
       before,

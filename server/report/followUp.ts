@@ -96,8 +96,8 @@ export function startFollowUp(
 
     const summary = { previousWorkshopId: previous.id, followUpWorkshopId: workshop.id, carriedMembers, copiedActionItems: plan.length, inviteRoles: [...guestsByRole.keys()] };
     const actor = { at: now, actorUserId: access.user.id, target: workshop.id, after: summary };
-    recordAudit(tx as unknown as Db, { ...actor, workshopId: previous.id, actorMemberId: access.member.id, action: 'workshop.follow_up_started' });
-    recordAudit(tx as unknown as Db, { ...actor, workshopId: workshop.id, actorMemberId: me.id, action: 'workshop.created_as_follow_up' });
+    recordAudit(tx as unknown as Db, { ...actor, workshopId: previous.id, actorMemberId: access.member.id, actorRole: access.member.role, action: 'workshop.follow_up_started' });
+    recordAudit(tx as unknown as Db, { ...actor, workshopId: workshop.id, actorMemberId: me.id, actorRole: me.role, action: 'workshop.created_as_follow_up' });
     return { workshop, carriedMembers, copiedActionItems: plan.length, invites };
   });
 }

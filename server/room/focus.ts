@@ -41,6 +41,7 @@ export function updateFocus(
       at: request.now,
       actorMemberId: request.actor.memberId,
       actorUserId: request.actor.userId,
+      actorRole: request.actor.role,
       action: request.action,
       target: request.change.spotlight ?? null,
       before,

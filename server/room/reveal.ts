@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { MemberRating } from '../../shared/docs/memberDoc';
+import type { MemberRole } from '../../shared/domain';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
 import { members, reveals } from '../db/schema';
@@ -9,6 +10,7 @@ import type { RatingRules } from './ratingRules';
 export interface RevealActor {
   memberId: string;
   userId: string;
+  role: MemberRole;
 }
 
 export interface RevealRequest {
@@ -73,6 +75,7 @@ export function revealDimensions(db: Db, request: RevealRequest): RevealedDimens
         at: request.now,
         actorMemberId: request.actor?.memberId ?? null,
         actorUserId: request.actor?.userId ?? null,
+        actorRole: request.actor?.role,
         action: 'dimension.reveal',
         target: dimensionId,
         after: {

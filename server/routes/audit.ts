@@ -13,7 +13,7 @@ describeRoute({
   method: 'get',
   path: '/api/workshops/{id}/audit',
   summary:
-    'The audit log, newest first: when, who (member + account), what, target, before/after. ?before=<id>&limit=',
+    'The audit log, newest first: when, who (member, role at the time + account), what, target, before/after. ?before=<id>&limit=',
   tag: 'audit',
   auth: 'facilitator of the workshop',
   responses: {

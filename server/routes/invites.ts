@@ -270,6 +270,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
         at: now,
         actorMemberId: member.id,
         actorUserId: user.id,
+        actorRole: member.role,
         action: 'member.join',
         target: member.id,
         after: { inviteId: invite.id, role: member.role, perspective: member.perspective, guest: !signedIn },

@@ -56,7 +56,11 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!rubric) throw notFound('Rubric');
     return ratingRules(rubric, readSettings(workshop.settings));
   };
-  const actorOf = ({ member, user }: MemberAccess) => ({ memberId: member.id, userId: user.id });
+  const actorOf = ({ member, user }: MemberAccess) => ({
+    memberId: member.id,
+    userId: user.id,
+    role: member.role,
+  });
 
   describeRoute({
     method: 'post',

@@ -101,6 +101,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
         at: now,
         actorMemberId: member.id,
         actorUserId: user.id,
+        actorRole: member.role,
         action: 'workshop.create',
         target: workshop.id,
         after: workshopJson(workshop, institution),

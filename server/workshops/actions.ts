@@ -1,11 +1,16 @@
+import type { MemberRole } from '../../shared/domain';
 import { type AuditEntry, recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
 import type { MemberAccess } from './access';
 
-/** Who performs an action: the member (for the record) and the account behind it (for the audit). */
+/**
+ * Who performs an action: the member (for the record), the account behind it and the role it was
+ * authorised in (for the audit, which keeps that role even after a demotion or handoff).
+ */
 export interface Actor {
   memberId: string;
   userId: string;
+  role: MemberRole;
 }
 
 /** One action on a workshop: where, by whom and when — the "who/when" half of its audit entry. */
@@ -19,7 +24,7 @@ export interface WorkshopAction {
 export function actionBy(access: MemberAccess, now: number): WorkshopAction {
   return {
     workshopId: access.workshop.id,
-    actor: { memberId: access.member.id, userId: access.user.id },
+    actor: { memberId: access.member.id, userId: access.user.id, role: access.member.role },
     now,
   };
 }
@@ -38,6 +43,7 @@ export function auditAction(
     at: action.now,
     actorMemberId: action.actor.memberId,
     actorUserId: action.actor.userId,
+    actorRole: action.actor.role,
     ...entry,
   });
 }

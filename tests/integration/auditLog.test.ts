@@ -84,6 +84,60 @@ describe('audit log (full stack: sessions, roles, CSRF)', () => {
     expect(typeof lock.at).toBe('number');
   });
 
+  it('AUDIT4: an entry keeps the role its actor acted in after they are demoted, removed or hand off', async () => {
+    const s = await setup();
+    expect((await s.f('PATCH', `/members/${s.participant.memberId}`, { role: 'facilitator' })).status).toBe(
+      200,
+    );
+    expect((await s.p('PUT', `/dimensions/${DIM}/consensus`, draft)).status).toBe(200); // as co-facilitator
+    expect((await s.f('PATCH', `/members/${s.participant.memberId}`, { role: 'participant' })).status).toBe(
+      200,
+    );
+    // A handoff demotes the giver in the same transaction as its audit entry.
+    const second = await joinWorkshop(t.app, s.fac.cookie, s.workshop.id, {
+      role: 'participant',
+      name: 'Cy',
+    });
+    expect((await s.f('POST', '/handoff', { memberId: second.memberId })).status).toBe(200);
+    const entries = (await api(t.app, 'GET', `${s.base}/audit`, { cookie: second.cookie })).json
+      .entries as Array<{ action: string; actor: { memberId: string; role: string; roleRecorded: boolean } }>;
+    const edit = entries.find((e) => e.action === 'consensus.edit')!;
+    expect(edit.actor).toMatchObject({
+      memberId: s.participant.memberId,
+      role: 'facilitator',
+      roleRecorded: true,
+    });
+    const handoff = entries.find((e) => e.action === 'member.handoff')!;
+    expect(handoff.actor).toMatchObject({ role: 'facilitator', roleRecorded: true });
+    // Removal keeps it too (the member row stays, for the record).
+    expect(
+      (await api(t.app, 'DELETE', `${s.base}/members/${s.participant.memberId}`, { cookie: second.cookie }))
+        .status,
+    ).toBe(204);
+    const afterRemoval = (await api(t.app, 'GET', `${s.base}/audit`, { cookie: second.cookie })).json
+      .entries as typeof entries;
+    expect(afterRemoval.find((e) => e.action === 'consensus.edit')!.actor).toMatchObject({
+      role: 'facilitator',
+    });
+  });
+
+  it('AUDIT4: an entry written before roles were recorded shows the current role, flagged as such', async () => {
+    const s = await setup();
+    // The shape of a row from before migration 0006: no actor_role.
+    t.database.sqlite
+      .prepare(
+        "insert into audit_log (workshop_id, at, actor_member_id, actor_user_id, action, target) select workshop_id, 1, id, user_id, 'consensus.edit', ? from members where id = ?",
+      )
+      .run(DIM, s.participant.memberId);
+    const [old] = (await s.f('GET', '/audit?limit=1')).json.entries;
+    expect(old).toMatchObject({ action: 'consensus.edit' });
+    expect(old.actor).toMatchObject({
+      memberId: s.participant.memberId,
+      role: 'participant',
+      roleRecorded: false,
+    });
+  });
+
   it('AUDIT3: in an anonymous workshop the audit shows pseudonyms and no account details', async () => {
     const s = await setup({ anonymity: 'anonymous' });
     await s.f('PUT', `/dimensions/${DIM}/consensus`, draft);

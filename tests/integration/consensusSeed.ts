@@ -51,7 +51,7 @@ export function seedWorkshop(database: Database_, now = 1_000) {
         createdAt: now,
       })
       .run();
-    return { memberId: id, userId };
+    return { memberId: id, userId, role };
   };
   for (const d of allDimensions(loadRubrics().get('ler-engagement')!)) {
     db.insert(reveals)

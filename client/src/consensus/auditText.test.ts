@@ -13,9 +13,15 @@ describe('audit text', () => {
         memberId: 'm',
         name: 'Fran',
         role: 'facilitator',
+        roleRecorded: true,
         account: { userId: 'u', kind: 'account', email: 'f@x.edu' },
       }),
     ).toBe('Fran (facilitator), f@x.edu');
+  });
+  it('AUDIT4: says when the role shown is the current one, not one recorded with the entry', () => {
+    const old = { memberId: 'm', name: 'Pat', role: 'participant', roleRecorded: false, account: null };
+    expect(actorText(old)).toBe('Pat (currently participant)');
+    expect(actorText({ ...old, role: null })).toBe('Pat');
   });
   it('shows only the fields that changed', () => {
     expect(

@@ -27,7 +27,8 @@ export function actionName(action: string): string {
 export function actorText(actor: AuditEntryView['actor']): string {
   if (!actor) return 'System';
   const name = actor.name ?? 'Unknown';
-  const role = actor.role ? ` (${actor.role})` : '';
+  // AUDIT4: an entry from before roles were recorded shows today's role, and says so.
+  const role = actor.role ? (actor.roleRecorded ? ` (${actor.role})` : ` (currently ${actor.role})`) : '';
   const account = actor.account ? (actor.account.email ? `, ${actor.account.email}` : ', guest') : '';
   return `${name}${role}${account}`;
 }

@@ -9,6 +9,11 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'number' }).notNull(),
     actorMemberId: text('actor_member_id'),
     actorUserId: text('actor_user_id'),
+    /**
+     * The actor's member role when the row was written (roles change later: demotion, handoff).
+     * Null for rows written before this column existed, and when there is no acting member.
+     */
+    actorRole: text('actor_role', { enum: ['facilitator', 'participant', 'observer'] }),
     action: text('action').notNull(),
     target: text('target'),
     before: text('before', { mode: 'json' }),
