@@ -28,6 +28,8 @@ export interface DayLongResult {
   firstLoadMs: number;
   warmLoadMedianMs: number;
   warmLoadMinMs: number;
+  /** Median of the 10 loads right after the first, while the JIT still warms up (untimed before item 23). */
+  earlyLoadMedianMs: number;
   /** Docs the load itself opened (1: the stored workshop doc was in step, SYNC60). */
   roomsAfterLoad: number;
   /** Loading and attaching every member doc afterwards (what a reveal or the first reaction costs once). */
@@ -244,6 +246,7 @@ async function coldLoad(dataDir: string, workshopId: string) {
     firstLoadMs: number;
     warmLoadMedianMs: number;
     warmLoadMinMs: number;
+    earlyLoadMedianMs: number;
     roomsAfterLoad: number;
     allMembersMedianMs: number;
     roomsWithAllMembers: number;
