@@ -7,7 +7,7 @@ import type { DocStore, StoredDoc } from './docStore';
 import type { RealtimeLog } from './log';
 import type { PersistQueue } from './persistQueue';
 import type { ProjectorFactory, ProjectorLike } from './projectorPort';
-import { Room } from './room';
+import { Room, type RoomOptions } from './room';
 
 export interface GroupDeps {
   db: Db;
@@ -53,30 +53,13 @@ export class WorkshopGroup {
   private constructor(
     readonly workshopId: string,
     private readonly deps: GroupDeps,
-    workshopRoom: Room,
+    stored: StoredDoc,
   ) {
-    this.workshopRoom = workshopRoom;
+    this.workshopRoom = new Room(this.roomOptions({ kind: 'workshop', workshopId }), stored);
   }
 
   static async load(workshopId: string, deps: GroupDeps): Promise<WorkshopGroup> {
-    const name = workshopDocName(workshopId);
-    const stored = await deps.store.load(name);
-    const group: WorkshopGroup = new WorkshopGroup(
-      workshopId,
-      deps,
-      new Room(
-        {
-          docName: name,
-          address: { kind: 'workshop', workshopId },
-          store: deps.store,
-          queue: deps.queue,
-          log: deps.log,
-          compactEvery: deps.compactEvery,
-          onPersistFailure: (_room, err) => deps.onPersistFailure(group, err),
-        },
-        stored,
-      ),
-    );
+    const group = new WorkshopGroup(workshopId, deps, await deps.store.load(workshopDocName(workshopId)));
     try {
       group.projector = deps.createProjector({
         db: deps.db,
@@ -153,20 +136,28 @@ export class WorkshopGroup {
     if (existing) return existing;
     if (this.destroyed) throw new Error(`workshop ${this.workshopId} was unloaded while a member doc loaded`);
     const room = new Room(
-      {
-        docName: memberDocName(this.workshopId, memberId),
-        address: { kind: 'member', workshopId: this.workshopId, memberId },
-        store: this.deps.store,
-        queue: this.deps.queue,
-        log: this.deps.log,
-        compactEvery: this.deps.compactEvery,
-        onPersistFailure: (_r, err) => this.deps.onPersistFailure(this, err),
-      },
+      this.roomOptions({ kind: 'member', workshopId: this.workshopId, memberId }),
       stored,
     );
     this.memberRooms.set(memberId, room);
     this.projector?.attachMemberDoc(memberId, room.doc);
     return room;
+  }
+
+  private roomOptions(address: DocAddress): RoomOptions {
+    const { store, queue, log, compactEvery, onPersistFailure } = this.deps;
+    return {
+      docName:
+        address.kind === 'workshop'
+          ? workshopDocName(address.workshopId)
+          : memberDocName(address.workshopId, address.memberId),
+      address,
+      store,
+      queue,
+      log,
+      compactEvery,
+      onPersistFailure: (_room, err) => onPersistFailure(this, err),
+    };
   }
 
   rooms(): Room[] {
