@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { type BundleResult, firstScreenBundle } from './bundle';
 import type { ServerKind } from './clients/types';
+import { applyCpuSplit, type CpuSplit, planCpuSplit } from './cpuSplit';
 import { type LoadResult, runLoad } from './load';
 import { removeScratchDirs, type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
 import { type DayLongResult, dayLongWorkshop } from './storage/dayLong';
@@ -21,6 +22,8 @@ export interface BenchOptions {
   bundle: boolean;
   /** Run our server with --cpu-prof (profiles land in tests/bench/.work/prof). */
   profile: boolean;
+  /** Give the generator and the servers CPUs of their own (cpuSplit.ts), where the machine allows. */
+  pin: boolean;
   log: (line: string) => void;
 }
 
@@ -30,6 +33,8 @@ export interface BenchResult {
   dayLong: DayLongResult | null;
   bundle: BundleResult | null;
   startedAt: string;
+  /** How the CPUs were split between generator and servers, or why they were not. */
+  cpus: { split: CpuSplit } | { split: null; why: string };
   loadAverage: { before: number[]; after: number[] };
   seconds: number;
 }
@@ -87,6 +92,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
 async function runAll(o: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
+  const cpus = o.pin ? planCpuSplit() : { split: null, why: 'the default (--pin splits them)' };
+  if (cpus.split) applyCpuSplit(cpus.split);
   const loadBefore = loadavg();
   const { dimensionIds, stageIds } = rubricIds();
   const loads: LoadResult[] = [];
@@ -134,6 +141,7 @@ async function runAll(o: BenchOptions): Promise<BenchResult> {
     dayLong,
     bundle,
     startedAt: new Date().toISOString(),
+    cpus,
     loadAverage: { before: loadBefore, after: loadavg() },
     seconds: (performance.now() - started) / 1000,
   };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import type { BenchResult } from './bench';
+import { formatCpuList } from './cpuSplit';
 import type { LoadResult } from './load';
 import { round } from './stats';
 
@@ -95,6 +96,10 @@ export function markdown(r: BenchResult): string {
       (r.loadAverage.before[0]! > 1.5 ? ' — **the machine was busy: treat latencies as noisy**.' : '.'),
     `${o.rate} edits/s per client, ${o.warmupSeconds} s warm-up, ${o.windowSeconds} s measured, ` +
       `${o.drainSeconds} s drain; ${o.workers} generator threads, ${o.decodePerRoom} decoding clients per room.`,
+    r.cpus.split
+      ? `CPUs split (taskset): load generator on ${formatCpuList(r.cpus.split.generator)}, ` +
+          `each server on ${formatCpuList(r.cpus.split.servers)}.`
+      : `CPUs shared by generator and servers (${r.cpus.why}).`,
     '',
     '| load | server | p50 ms | p95 ms | p99 ms | max ms | delivered | missing | server CPU % | RSS MB (peak) | generator CPU % |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -3,6 +3,7 @@
  * npm run bench -- --quick — 10×20, 8 s windows (under 90 s)
  * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
+ *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
  *          --loads 50x20[,10x20] --window S (a custom run for investigation; never written to the doc)
  * The last line printed is one JSON object (see report.ts summaryJson).
  */
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     'no-bundle': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // For investigations: the generator and the servers on CPUs of their own (cpuSplit.ts, item 24).
+    pin: { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
     // For investigating one load: e.g. --loads 50x20 --window 15 (mode "custom", never written to the doc).
     loads: { type: 'string' },
@@ -55,6 +58,7 @@ const options: BenchOptions = {
   storage: !values['no-storage'],
   bundle: !values['no-bundle'],
   profile: values.profile,
+  pin: values.pin,
   log: (line) => console.log(line),
 };
 

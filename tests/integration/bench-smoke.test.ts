@@ -20,6 +20,8 @@ describe('bench harness (smoke)', () => {
       storage: false,
       bundle: false,
       profile: false,
+      // Never pinned inside the test run: it would tie the test worker to a few CPUs.
+      pin: false,
       log: () => {},
     });
     const [load] = result.loads;

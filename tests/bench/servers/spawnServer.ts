@@ -1,5 +1,6 @@
-import { appendFileSync } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { serverCommand } from '../cpuSplit';
 
 export interface RunningServer {
   name: string;
@@ -32,14 +33,18 @@ export function spawnServer(opts: {
   readyLine: RegExp;
   timeoutMs?: number;
 }): Promise<RunningServer> {
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), ...extraNodeArgs(), '--import', 'tsx', opts.entry, ...(opts.args ?? [])],
-    {
-      env: { ...process.env, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const command = serverCommand([
+    ...(opts.nodeArgs ?? []),
+    ...extraNodeArgs(),
+    '--import',
+    'tsx',
+    opts.entry,
+    ...(opts.args ?? []),
+  ]);
+  const child = spawn(command.file, command.args, {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

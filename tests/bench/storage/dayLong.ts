@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { databaseFile, openDatabase } from '../../../server/db/client';
 import { createSqliteDocStore } from '../../../server/realtime/sqliteDocStore';
 import { memberDocName, workshopDocName } from '../../../shared/docNames';
+import { serverCommand } from '../cpuSplit';
 import { startOursServer } from '../servers/targets';
 import { type DocSocket, openDocSocket } from '../setup/docSocket';
 import { mapLimit, OursApi } from '../setup/oursApi';
@@ -236,11 +237,9 @@ async function storedSize(dataDir: string, workshopId: string) {
 
 async function coldLoad(dataDir: string, workshopId: string) {
   const entry = path.join(path.dirname(new URL(import.meta.url).pathname), 'loadWorkshop.ts');
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', entry, dataDir, workshopId],
-    { timeout: 60_000 },
-  );
+  // On the servers' CPUs: loading a workshop is the server's work.
+  const command = serverCommand(['--expose-gc', '--import', 'tsx', entry, dataDir, workshopId]);
+  const { stdout } = await promisify(execFile)(command.file, command.args, { timeout: 60_000 });
   const last = stdout.trim().split('\n').at(-1)!;
   return JSON.parse(last) as {
     firstLoadMs: number;
