@@ -4,8 +4,9 @@ import path from 'node:path';
 import { type BundleResult, firstScreenBundle } from './bundle';
 import type { ServerKind } from './clients/types';
 import { applyCpuSplit, type CpuSplit, planCpuSplit } from './cpuSplit';
-import { type LoadResult, runLoad } from './load';
-import { removeScratchDirs, type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
+import { type LoadResult, runLoad, type SliceResult } from './load';
+import { removeScratchDirs, specsForSlice, type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
+import { combineSlices, LATER_SLICE_WARMUP_SECONDS, SEQ_PER_SLICE, sliceOrder } from './slices';
 import { type DayLongResult, dayLongWorkshop } from './storage/dayLong';
 
 export interface BenchOptions {
@@ -14,7 +15,9 @@ export interface BenchOptions {
   servers: ServerKind[];
   rate: number;
   warmupSeconds: number;
+  /** The measured time per server and load, cut into `slices` turns (slices.ts). */
   windowSeconds: number;
+  slices: number;
   drainSeconds: number;
   decodePerRoom: number;
   workers: number;
@@ -40,7 +43,13 @@ export interface BenchResult {
 }
 
 export const PROFILES = {
-  quick: { loads: [{ rooms: 10, clients: 20 }], warmupSeconds: 1.5, windowSeconds: 6, drainSeconds: 1.5 },
+  quick: {
+    loads: [{ rooms: 10, clients: 20 }],
+    warmupSeconds: 1.5,
+    windowSeconds: 6,
+    slices: 1,
+    drainSeconds: 1.5,
+  },
   full: {
     loads: [
       { rooms: 10, clients: 20 },
@@ -48,6 +57,7 @@ export const PROFILES = {
     ],
     warmupSeconds: 5,
     windowSeconds: 30,
+    slices: 3,
     drainSeconds: 3,
   },
 } as const;
@@ -80,7 +90,10 @@ const starters: Record<ServerKind, (shape: Shape, o: BenchOptions) => Promise<Ta
     }),
 };
 
-/** The whole benchmark: every load on every server (one at a time, each alone), then storage and bundle. */
+/**
+ * The whole benchmark: for every load, all servers started (each in its own process) and taking
+ * turns, one slice at a time and each alone while it runs; then storage and bundle.
+ */
 export async function runBench(o: BenchOptions): Promise<BenchResult> {
   try {
     return await runAll(o);
@@ -98,30 +111,27 @@ async function runAll(o: BenchOptions): Promise<BenchResult> {
   const { dimensionIds, stageIds } = rubricIds();
   const loads: LoadResult[] = [];
   for (const load of o.loads) {
-    for (const kind of o.servers) {
-      o.log(`${kind} @ ${load.rooms}×${load.clients}, ${o.rate} edits/s/client, ${o.windowSeconds} s window`);
-      const target = await starters[kind]({ ...load, decodePerRoom: o.decodePerRoom }, o);
-      try {
-        const r = await runLoad(target, {
-          rate: o.rate,
-          warmupSeconds: o.warmupSeconds,
-          windowSeconds: o.windowSeconds,
-          drainSeconds: o.drainSeconds,
-          workers: o.workers,
-          dimensionIds,
-          stageIds,
-          rationaleChars: 160,
-          hocuspocusVersion: hocuspocusVersion(),
-          log: o.log,
-        });
+    const targets = new Map<ServerKind, Target>();
+    try {
+      for (const kind of o.servers) targets.set(kind, await starters[kind]({ ...load, decodePerRoom: o.decodePerRoom }, o));
+      const slices = new Map<ServerKind, SliceResult[]>(o.servers.map((k) => [k, []]));
+      for (const [round, order] of sliceOrder(o.servers, o.slices).entries()) {
+        for (const kind of order) {
+          const slice = await runSlice(targets.get(kind)!, round, o, dimensionIds, stageIds);
+          slices.get(kind)!.push(slice);
+        }
+      }
+      for (const kind of o.servers) {
+        const r = combineSlices(slices.get(kind)!);
         o.log(
-          `  p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, missing ${r.missing}/${r.expected}, ` +
-            `server CPU ${r.serverCpuPct.toFixed(0)} %, RSS ${r.serverRssMb.toFixed(0)} MB, generator ${r.generatorCpuPct.toFixed(0)} %`,
+          `${kind} @ ${load.rooms}×${load.clients}: p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ` +
+            `missing ${r.missing}/${r.expected}, server CPU ${r.serverCpuPct.toFixed(0)} %, RSS ${r.serverRssMb.toFixed(0)} MB, ` +
+            `generator ${r.generatorCpuPct.toFixed(0)} %`,
         );
         loads.push(r);
-      } finally {
-        await target.server.stop();
       }
+    } finally {
+      for (const target of targets.values()) await target.server.stop();
     }
   }
   let dayLong: DayLongResult | null = null;
@@ -145,4 +155,37 @@ async function runAll(o: BenchOptions): Promise<BenchResult> {
     loadAverage: { before: loadBefore, after: loadavg() },
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * One slice of one server: fresh clients connect, warm up, are measured, drain. A server's first
+ * slice warms up fully (the JIT, the first loads); later ones only let the reconnection settle.
+ */
+async function runSlice(
+  target: Target,
+  round: number,
+  o: BenchOptions,
+  dimensionIds: string[],
+  stageIds: string[],
+): Promise<SliceResult> {
+  const window = o.windowSeconds / o.slices;
+  o.log(
+    `${target.kind} @ ${target.specs.length} clients, slice ${round + 1}/${o.slices}: ` +
+      `${o.rate} edits/s/client, ${window} s window`,
+  );
+  const r = await runLoad({ ...target, specs: specsForSlice(target.specs, round) }, {
+    rate: o.rate,
+    warmupSeconds: round === 0 ? o.warmupSeconds : Math.min(o.warmupSeconds, LATER_SLICE_WARMUP_SECONDS),
+    windowSeconds: window,
+    drainSeconds: o.drainSeconds,
+    workers: o.workers,
+    dimensionIds,
+    stageIds,
+    rationaleChars: 160,
+    hocuspocusVersion: hocuspocusVersion(),
+    seqBase: round * SEQ_PER_SLICE,
+    log: o.log,
+  });
+  o.log(`  p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, missing ${r.missing}/${r.expected}`);
+  return r;
 }

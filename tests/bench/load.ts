@@ -15,6 +15,8 @@ export interface LoadOptions {
   stageIds: string[];
   rationaleChars: number;
   hocuspocusVersion: string;
+  /** See EditPlan.seqBase: 0 for a server's first slice. */
+  seqBase: number;
   log: (line: string) => void;
 }
 
@@ -38,7 +40,14 @@ export interface LoadResult {
   errors: string[];
 }
 
-const GENERATOR_LIMIT_PCT = 70;
+/** One slice's result, with what combining slices needs (slices.ts). */
+export interface SliceResult extends LoadResult {
+  /** Every measured delivery's latency in ms. */
+  latencies: Float32Array;
+  windowSeconds: number;
+}
+
+export const GENERATOR_LIMIT_PCT = 70;
 
 function startWorker(): Worker {
   return new Worker(new URL('./clients/workerBoot.mjs', import.meta.url));
@@ -80,7 +89,7 @@ function next(w: Worker, type: FromWorker['type'], timeoutMs: number): Promise<F
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Drives the target's clients through connect → warm-up → window → drain and measures it. */
-export async function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> {
+export async function runLoad(target: Target, opts: LoadOptions): Promise<SliceResult> {
   const rooms = new Set(target.specs.map((s) => s.room)).size;
   const clientsPerRoom = target.specs.length / rooms;
   const nWorkers = Math.max(1, Math.min(opts.workers, target.specs.length));
@@ -107,6 +116,7 @@ export async function runLoad(target: Target, opts: LoadOptions): Promise<LoadRe
       dimensionIds: opts.dimensionIds,
       stageIds: opts.stageIds,
       rationaleChars: opts.rationaleChars,
+      seqBase: opts.seqBase,
     };
     for (const w of workers) send(w, { type: 'run', plan });
     await sleep(opts.warmupSeconds * 1000);
@@ -136,6 +146,7 @@ export async function runLoad(target: Target, opts: LoadOptions): Promise<LoadRe
       peakRss,
       generatorCpuPct: (100 * (gen.user + gen.system)) / 1e6 / wall,
       connectSeconds,
+      windowSeconds: wall,
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -153,16 +164,18 @@ function summarise(
     peakRss: number;
     generatorCpuPct: number;
     connectSeconds: number;
+    windowSeconds: number;
   },
-): LoadResult {
+): SliceResult {
   const measured = new Set<number>();
   for (const r of results) for (const id of r.sentMeasured) measured.add(id);
-  const latencies: number[] = [];
+  const kept: number[] = [];
   for (const r of results) {
     for (let i = 0; i < r.recvEditIds.length; i++) {
-      if (measured.has(r.recvEditIds[i]!)) latencies.push(r.recvLatencyMs[i]!);
+      if (measured.has(r.recvEditIds[i]!)) kept.push(r.recvLatencyMs[i]!);
     }
   }
+  const latencies = Float32Array.from(kept);
   const expected = measured.size * (m.clientsPerRoom - 1);
   return {
     server: target.kind,
@@ -182,5 +195,7 @@ function summarise(
     connectSeconds: m.connectSeconds,
     unexpectedCloses: results.flatMap((r) => r.unexpectedCloses),
     errors: results.flatMap((r) => r.errors),
+    latencies,
+    windowSeconds: m.windowSeconds,
   };
 }

@@ -4,6 +4,7 @@ import { availableParallelism, cpus } from 'node:os';
 import type { BenchResult } from './bench';
 import { formatCpuList } from './cpuSplit';
 import type { LoadResult } from './load';
+import { LATER_SLICE_WARMUP_SECONDS } from './slices';
 import { round } from './stats';
 
 /** Goals of issue 7, as ratios from the same run. */
@@ -94,8 +95,11 @@ export function markdown(r: BenchResult): string {
     `Load average (1/5/15 min) before ${r.loadAverage.before.map((v) => v.toFixed(1)).join(' / ')}, ` +
       `after ${r.loadAverage.after.map((v) => v.toFixed(1)).join(' / ')}` +
       (r.loadAverage.before[0]! > 1.5 ? ' — **the machine was busy: treat latencies as noisy**.' : '.'),
-    `${o.rate} edits/s per client, ${o.warmupSeconds} s warm-up, ${o.windowSeconds} s measured, ` +
-      `${o.drainSeconds} s drain; ${o.workers} generator threads, ${o.decodePerRoom} decoding clients per room.`,
+    `${o.rate} edits/s per client, ${o.warmupSeconds} s warm-up, ${o.windowSeconds} s measured per server` +
+      (o.slices > 1
+        ? ` in ${o.slices} slices, the servers taking turns (later slices warm up ${Math.min(o.warmupSeconds, LATER_SLICE_WARMUP_SECONDS)} s)`
+        : '') +
+      `, ${o.drainSeconds} s drain; ${o.workers} generator threads, ${o.decodePerRoom} decoding clients per room.`,
     r.cpus.split
       ? `CPUs split (taskset): load generator on ${formatCpuList(r.cpus.split.generator)}, ` +
           `each server on ${formatCpuList(r.cpus.split.servers)}.`

@@ -4,7 +4,7 @@
  * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
  *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
- *          --loads 50x20[,10x20] --window S (a custom run for investigation; never written to the doc)
+ *          --loads 50x20[,10x20] --window S --slices N (a custom run for investigation; never written to the doc)
  * The last line printed is one JSON object (see report.ts summaryJson).
  */
 import { mkdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { type BenchOptions, PROFILES, runBench } from './bench';
 import type { ServerKind } from './clients/types';
 import { markdown, summaryJson, writeDoc } from './report';
-import { WORK_DIR } from './servers/targets';
+import { MAX_SLICES, WORK_DIR } from './servers/targets';
 
 const { values } = parseArgs({
   options: {
@@ -29,12 +29,14 @@ const { values } = parseArgs({
     // For investigating one load: e.g. --loads 50x20 --window 15 (mode "custom", never written to the doc).
     loads: { type: 'string' },
     window: { type: 'string' },
+    // Turns each server takes per load (slices.ts); the window is split between them.
+    slices: { type: 'string' },
   },
 });
 
 mkdirSync(WORK_DIR, { recursive: true });
 const base = values.quick ? 'quick' : 'full';
-const custom = values.loads !== undefined || values.window !== undefined;
+const custom = values.loads !== undefined || values.window !== undefined || values.slices !== undefined;
 const mode = custom ? 'custom' : base;
 const profile = PROFILES[base];
 const loads = values.loads
@@ -45,6 +47,9 @@ const loads = values.loads
     })
   : [...profile.loads];
 const servers = (values.only?.split(',') ?? ['relay', 'hocuspocus', 'ours']) as ServerKind[];
+const slices = values.slices ? Number(values.slices) : profile.slices;
+if (!Number.isInteger(slices) || slices < 1 || slices > MAX_SLICES)
+  throw new Error(`--slices: expected a whole number from 1 to ${MAX_SLICES}, got ${values.slices}`);
 const options: BenchOptions = {
   mode,
   loads,
@@ -52,6 +57,7 @@ const options: BenchOptions = {
   rate: 0.5,
   warmupSeconds: profile.warmupSeconds,
   windowSeconds: values.window ? Number(values.window) : profile.windowSeconds,
+  slices,
   drainSeconds: profile.drainSeconds,
   decodePerRoom: 2,
   workers: Number(values.workers),

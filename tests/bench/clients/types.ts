@@ -37,6 +37,12 @@ export interface EditPlan {
   stageIds: string[];
   /** Rationale length in characters (marker included), the same for every server. */
   rationaleChars: number;
+  /**
+   * First sequence number of every client's edits. A later slice of the same server starts above
+   * the earlier slices' numbers: the markers they left in the doc arrive again in each new
+   * client's sync and must never pass for this slice's edits (see Recorder).
+   */
+  seqBase: number;
 }
 
 export type ToWorker =

@@ -75,7 +75,7 @@ function run(plan: EditPlan): void {
   const periodMs = 1000 / plan.rate;
   for (const client of clients) {
     const rnd = random(client.spec.index + 1);
-    let seq = 0;
+    let seq = plan.seqBase;
     const tick = () => {
       const now = nowMicros();
       if (now >= plan.stopAtMicros) return; // bounded: every chain ends at the window's end

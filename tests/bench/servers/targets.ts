@@ -39,9 +39,23 @@ export function removeScratchDirs(): void {
   for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-function memberLikeId(index: number): string {
-  // Same length as our member ids (21 chars) so the reference keys are as large as ours.
-  return `:m${String(index).padStart(20, '0')}`;
+/**
+ * A reference client's key suffix: the same length as our member ids (21 chars) so the reference
+ * keys are as large as ours. Each slice (slices.ts) writes keys of its own: a slice's clients
+ * write from fresh private docs that do not know the entries an earlier slice left under a key, so
+ * their sets would race those entries and lose about half the time — relayed without the marker.
+ */
+function memberLikeId(index: number, slice: number): string {
+  return `:m${slice}${String(index).padStart(19, '0')}`;
+}
+
+/** Slices are numbered by one digit in reference keys. */
+export const MAX_SLICES = 10;
+
+/** The clients of a slice: the references' keys renamed for it (see memberLikeId); ours unchanged. */
+export function specsForSlice(specs: readonly ClientSpec[], slice: number): ClientSpec[] {
+  if (slice < 0 || slice >= MAX_SLICES) throw new Error(`slice ${slice}: at most ${MAX_SLICES} slices`);
+  return specs.map((s) => (s.server === 'ours' ? s : { ...s, keySuffix: memberLikeId(s.index, slice) }));
 }
 
 function referenceSpecs(
@@ -63,7 +77,7 @@ function referenceSpecs(
         read: { url: docUrl(docName), docName },
         providerBase: base,
         headers: {},
-        keySuffix: memberLikeId(index),
+        keySuffix: memberLikeId(index, 0),
       });
     }
   }
