@@ -105,7 +105,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
 async function runAll(o: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
-  const cpus = o.pin ? planCpuSplit() : { split: null, why: 'the default (--pin splits them)' };
+  const cpus = o.pin ? planCpuSplit() : { split: null, why: 'the default; --pin splits them' };
   if (cpus.split) applyCpuSplit(cpus.split);
   const loadBefore = loadavg();
   const { dimensionIds, stageIds } = rubricIds();
