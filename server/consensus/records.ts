@@ -1,5 +1,6 @@
-import { and, desc, eq, notExists } from 'drizzle-orm';
+import { and, desc, eq, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { preparedPerDb } from '../db/preparedPerDb';
 import { consensusDrafts, consensusLocks, consensusUnlocks, notAssessed } from '../db/schema';
 
 export type DraftRow = typeof consensusDrafts.$inferSelect;
@@ -40,16 +41,32 @@ export function readNotAssessed(db: Db, workshopId: string, dimensionId: string)
 }
 
 /** Every row of every consensus table for the workshop, for projections that cover all dimensions. */
+// Every workshop load and facts refresh reads these (consensusForWorkshopDoc): prepared once.
+const byWorkshop = sql.placeholder('workshopId');
+const draftsOf = preparedPerDb((db) =>
+  db.select().from(consensusDrafts).where(eq(consensusDrafts.workshopId, byWorkshop)).prepare(),
+);
+const locksOf = preparedPerDb((db) =>
+  db
+    .select()
+    .from(consensusLocks)
+    .where(eq(consensusLocks.workshopId, byWorkshop))
+    .orderBy(consensusLocks.id)
+    .prepare(),
+);
+const unlocksOf = preparedPerDb((db) =>
+  db.select().from(consensusUnlocks).where(eq(consensusUnlocks.workshopId, byWorkshop)).prepare(),
+);
+const notAssessedOf = preparedPerDb((db) =>
+  db.select().from(notAssessed).where(eq(notAssessed.workshopId, byWorkshop)).prepare(),
+);
+
 export function workshopConsensusRows(db: Db, workshopId: string) {
+  const params = { workshopId };
   return {
-    drafts: db.select().from(consensusDrafts).where(eq(consensusDrafts.workshopId, workshopId)).all(),
-    locks: db
-      .select()
-      .from(consensusLocks)
-      .where(eq(consensusLocks.workshopId, workshopId))
-      .orderBy(consensusLocks.id)
-      .all(),
-    unlocks: db.select().from(consensusUnlocks).where(eq(consensusUnlocks.workshopId, workshopId)).all(),
-    notAssessed: db.select().from(notAssessed).where(eq(notAssessed.workshopId, workshopId)).all(),
+    drafts: draftsOf(db).all(params),
+    locks: locksOf(db).all(params),
+    unlocks: unlocksOf(db).all(params),
+    notAssessed: notAssessedOf(db).all(params),
   };
 }

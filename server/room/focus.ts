@@ -1,13 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FocusState } from '../../shared/docs/workshopDoc';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
+import { preparedPerDb } from '../db/preparedPerDb';
 import { roomFocus } from '../db/schema';
 import type { RevealActor } from './reveal';
 
+const focusRow = preparedPerDb((db) =>
+  db
+    .select()
+    .from(roomFocus)
+    .where(eq(roomFocus.workshopId, sql.placeholder('workshopId')))
+    .prepare(),
+);
+
 /** The room's focus as stored; a workshop without a row has no spotlight and no timer. */
 export function readFocus(db: Db, workshopId: string): FocusState {
-  const row = db.select().from(roomFocus).where(eq(roomFocus.workshopId, workshopId)).get();
+  const row = focusRow(db).get({ workshopId });
   return {
     spotlight: row?.spotlight ?? null,
     timerEndsAt: row?.timerEndsAt ?? null,

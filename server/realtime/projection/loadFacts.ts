@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Rubric } from '../../../rubric/schema';
 import type { ConsensusState, FocusState, WorkshopMeta } from '../../../shared/docs/workshopDoc';
 import { WORKSHOP_DOC_SCHEMA_VERSION } from '../../../shared/docs/workshopDoc';
-import type { Rubric } from '../../../rubric/schema';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/preparedPerDb';
 import { institutions, members, reveals, workshops } from '../../db/schema';
 import { readFocus } from '../../room/focus';
 import { type RatingRules, ratingRules } from '../../room/ratingRules';
@@ -41,24 +42,16 @@ export interface WorkshopFacts {
   focus: FocusState;
 }
 
-export function loadFacts(
-  db: Db,
-  rubrics: ReadonlyMap<string, Rubric>,
-  workshopId: string,
-  consensusSource: ConsensusSource,
-): WorkshopFacts {
-  const row = db
+const workshopRow = preparedPerDb((db) =>
+  db
     .select({ workshop: workshops, institution: institutions.name })
     .from(workshops)
     .innerJoin(institutions, eq(institutions.id, workshops.institutionId))
-    .where(eq(workshops.id, workshopId))
-    .get();
-  if (!row) throw new Error(`projection: workshop ${workshopId} not found`);
-  const { workshop } = row;
-  const rubric = rubrics.get(workshop.rubricId);
-  if (!rubric) throw new Error(`projection: workshop ${workshopId} uses unknown rubric ${workshop.rubricId}`);
-  const settings = readSettings(workshop.settings);
-  const memberRows = db
+    .where(eq(workshops.id, sql.placeholder('workshopId')))
+    .prepare(),
+);
+const memberFacts = preparedPerDb((db) =>
+  db
     .select({
       id: members.id,
       displayName: members.displayName,
@@ -68,9 +61,31 @@ export function loadFacts(
       removedAt: members.removedAt,
     })
     .from(members)
-    .where(eq(members.workshopId, workshopId))
-    .all();
-  const revealRows = db.select().from(reveals).where(eq(reveals.workshopId, workshopId)).all();
+    .where(eq(members.workshopId, sql.placeholder('workshopId')))
+    .prepare(),
+);
+const revealRows = preparedPerDb((db) =>
+  db
+    .select()
+    .from(reveals)
+    .where(eq(reveals.workshopId, sql.placeholder('workshopId')))
+    .prepare(),
+);
+
+export function loadFacts(
+  db: Db,
+  rubrics: ReadonlyMap<string, Rubric>,
+  workshopId: string,
+  consensusSource: ConsensusSource,
+): WorkshopFacts {
+  const row = workshopRow(db).get({ workshopId });
+  if (!row) throw new Error(`projection: workshop ${workshopId} not found`);
+  const { workshop } = row;
+  const rubric = rubrics.get(workshop.rubricId);
+  if (!rubric) throw new Error(`projection: workshop ${workshopId} uses unknown rubric ${workshop.rubricId}`);
+  const settings = readSettings(workshop.settings);
+  const memberRows = memberFacts(db).all({ workshopId });
+  const revealed = revealRows(db).all({ workshopId });
   const consensus = consensusSource(db, workshopId);
   const locked = new Set([...consensus].filter(([, state]) => state.locked).map(([id]) => id));
   const rules = ratingRules(rubric, settings);
@@ -96,7 +111,7 @@ export function loadFacts(
       memberRows.filter((m) => m.removedAt === null && m.role !== 'observer').map((m) => m.id),
     ),
     reveals: new Map(
-      revealRows.map((r) => [r.dimensionId, { revealedAt: r.revealedAt, firstRound: r.firstRound }]),
+      revealed.map((r) => [r.dimensionId, { revealedAt: r.revealedAt, firstRound: r.firstRound }]),
     ),
     consensus,
     locked,
