@@ -5,7 +5,15 @@ import { type BundleResult, firstScreenBundle } from './bundle';
 import type { ServerKind } from './clients/types';
 import { applyCpuSplit, type CpuSplit, planCpuSplit } from './cpuSplit';
 import { type LoadResult, runLoad, type SliceResult } from './load';
-import { removeScratchDirs, specsForSlice, type Shape, startHocuspocus, startOurs, startRelay, type Target } from './servers/targets';
+import {
+  removeScratchDirs,
+  specsForSlice,
+  type Shape,
+  startHocuspocus,
+  startOurs,
+  startRelay,
+  type Target,
+} from './servers/targets';
 import { combineSlices, LATER_SLICE_WARMUP_SECONDS, SEQ_PER_SLICE, sliceOrder } from './slices';
 import { type DayLongResult, dayLongWorkshop } from './storage/dayLong';
 
@@ -113,7 +121,8 @@ async function runAll(o: BenchOptions): Promise<BenchResult> {
   for (const load of o.loads) {
     const targets = new Map<ServerKind, Target>();
     try {
-      for (const kind of o.servers) targets.set(kind, await starters[kind]({ ...load, decodePerRoom: o.decodePerRoom }, o));
+      for (const kind of o.servers)
+        targets.set(kind, await starters[kind]({ ...load, decodePerRoom: o.decodePerRoom }, o));
       const slices = new Map<ServerKind, SliceResult[]>(o.servers.map((k) => [k, []]));
       for (const [round, order] of sliceOrder(o.servers, o.slices).entries()) {
         for (const kind of order) {
@@ -173,19 +182,24 @@ async function runSlice(
     `${target.kind} @ ${target.specs.length} clients, slice ${round + 1}/${o.slices}: ` +
       `${o.rate} edits/s/client, ${window} s window`,
   );
-  const r = await runLoad({ ...target, specs: specsForSlice(target.specs, round) }, {
-    rate: o.rate,
-    warmupSeconds: round === 0 ? o.warmupSeconds : Math.min(o.warmupSeconds, LATER_SLICE_WARMUP_SECONDS),
-    windowSeconds: window,
-    drainSeconds: o.drainSeconds,
-    workers: o.workers,
-    dimensionIds,
-    stageIds,
-    rationaleChars: 160,
-    hocuspocusVersion: hocuspocusVersion(),
-    seqBase: round * SEQ_PER_SLICE,
-    log: o.log,
-  });
-  o.log(`  p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, missing ${r.missing}/${r.expected}`);
+  const r = await runLoad(
+    { ...target, specs: specsForSlice(target.specs, round) },
+    {
+      rate: o.rate,
+      warmupSeconds: round === 0 ? o.warmupSeconds : Math.min(o.warmupSeconds, LATER_SLICE_WARMUP_SECONDS),
+      windowSeconds: window,
+      drainSeconds: o.drainSeconds,
+      workers: o.workers,
+      dimensionIds,
+      stageIds,
+      rationaleChars: 160,
+      hocuspocusVersion: hocuspocusVersion(),
+      seqBase: round * SEQ_PER_SLICE,
+      log: o.log,
+    },
+  );
+  o.log(
+    `  p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, missing ${r.missing}/${r.expected}`,
+  );
   return r;
 }

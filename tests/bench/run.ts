@@ -1,6 +1,7 @@
 /**
- * npm run bench            — full: 10×20 and 50×20 at 0.5 edits/s/client, 30 s windows (a few minutes)
- * npm run bench -- --quick — 10×20, 8 s windows (under 90 s)
+ * npm run bench            — full: 10×20 and 50×20 at 0.5 edits/s/client, 30 s per server in three
+ *                            10 s slices the servers take in turn (6–7 minutes)
+ * npm run bench -- --quick — 10×20, one 6 s window per server (under 90 s)
  * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
  *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
