@@ -40,7 +40,6 @@ export function readNotAssessed(db: Db, workshopId: string, dimensionId: string)
     .get();
 }
 
-/** Every row of every consensus table for the workshop, for projections that cover all dimensions. */
 // Every workshop load and facts refresh reads these (consensusForWorkshopDoc): prepared once.
 const byWorkshop = sql.placeholder('workshopId');
 const draftsOf = preparedPerDb((db) =>
@@ -61,6 +60,7 @@ const notAssessedOf = preparedPerDb((db) =>
   db.select().from(notAssessed).where(eq(notAssessed.workshopId, byWorkshop)).prepare(),
 );
 
+/** Every row of every consensus table for the workshop, for projections that cover all dimensions. */
 export function workshopConsensusRows(db: Db, workshopId: string) {
   const params = { workshopId };
   return {
