@@ -26,8 +26,15 @@ export function defaultSettings(allowNotSure = true): WorkshopSettings {
   };
 }
 
+/**
+ * What a stored row may hold: any subset of the settings (older rows lack newer fields). Built once:
+ * zod compiles a schema on its first parse, and `.partial()` per call made every read — each
+ * workshop load, facts refresh and websocket connection — compile it anew (0.2 ms each).
+ */
+const storedSettingsSchema = workshopSettingsSchema.partial();
+
 /** Reads stored settings, filling any field missing from an older row with its default. */
 export function readSettings(stored: unknown): WorkshopSettings {
-  const parsed = workshopSettingsSchema.partial().safeParse(stored);
+  const parsed = storedSettingsSchema.safeParse(stored);
   return { ...defaultSettings(), ...(parsed.success ? parsed.data : {}) };
 }
