@@ -98,6 +98,47 @@ describe('Room relay', () => {
   });
 });
 
+describe('Room lets go of what it is done with (docs/benchmarks.md item 29)', () => {
+  it('empties the array of finished transactions Yjs drops, so an old array cannot keep them alive', async () => {
+    const { room } = setup();
+    const handedOver: unknown[][] = [];
+    // Registered after the room's own listener, so it sees the array as the room left it.
+    room.doc.on('afterAllTransactions', (_doc: Y.Doc, transactions: Y.Transaction[]) =>
+      handedOver.push(transactions),
+    );
+    Y.applyUpdate(room.doc, edit(room.doc, 'k', 'v'), 'client-a');
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0]!.length).toBeGreaterThan(0);
+    expect(handedOver[0]!.every((t) => t === null)).toBe(true);
+    expect(room.doc.getMap('ratings').get('k')).toBe('v');
+  });
+
+  it('empties the batch of durable updates once it is relayed', async () => {
+    const { room, received } = setup();
+    // Every array the room keeps its durable batch in (a private field: this checks the mechanism).
+    const batches: unknown[][] = [];
+    let current: unknown[] = [];
+    Object.defineProperty(room, 'durable', {
+      get: () => current,
+      set: (next: unknown[]) => {
+        batches.push(next);
+        current = next;
+      },
+    });
+    (room as unknown as { durable: unknown[] }).durable = [];
+    Y.applyUpdate(room.doc, edit(room.doc, 'a', '1'), 'client-a');
+    Y.applyUpdate(room.doc, edit(room.doc, 'b', '2'), 'client-b');
+    await room.whenSaved();
+    await waitFor(() => received.length === 1);
+    const relayed = batches.filter((b) => b.length === 2);
+    expect(relayed).toHaveLength(1);
+    expect(relayed[0]!.every((u) => u === null)).toBe(true);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, updateOf(received[0]!));
+    expect(replica.getMap('ratings').toJSON()).toEqual({ a: '1', b: '2' });
+  });
+});
+
 describe('Room relay skips the sender only when the update is all its own', () => {
   function withPeers() {
     const ctx = setup();

@@ -6,6 +6,20 @@ import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, prebuiltFrame, updateMessage } from './messages';
 import type { PersistQueue } from './persistQueue';
 
+/**
+ * Empties an array the code is done with by overwriting its entries, so it stops pointing at what
+ * they held. Why not just drop it: an array that lived long enough to be promoted to V8's old
+ * generation, and then received young entries, keeps them alive through every young-generation GC
+ * until the next full one, dead or not — a scavenge treats every recorded old-to-young pointer as a
+ * root. A member doc edited every few seconds is exactly that case; see docs/benchmarks.md item 29.
+ */
+function forget(items: unknown[]): void {
+  items.fill(null);
+}
+
+/** Yjs hands the finished batch of transactions to this event, then drops the array (see forget). */
+const forgetTransactions = (_doc: Y.Doc, transactions: Y.Transaction[]): void => forget(transactions);
+
 /** What a room needs from a connection. */
 export interface RoomPeer {
   readonly id: number;
@@ -84,6 +98,7 @@ export class Room {
     // The server itself has no presence.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterAllTransactions', forgetTransactions);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -176,7 +191,9 @@ export class Room {
     this.durable = [];
     this.durableFrom = null;
     if (this.failed || this.destroyed || updates.length === 0) return;
-    this.broadcast(updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), from);
+    const message = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    forget(updates);
+    this.broadcast(message, from);
   };
 
   /** Sends `message` to every peer but `except`, framed once for all of them. */
@@ -224,7 +241,10 @@ export class Room {
         },
         (err) => {
           // The log is still complete; compaction simply retries later.
-          this.options.log.error('compaction failed', { docName: this.options.docName, error: errorMessage(err) });
+          this.options.log.error('compaction failed', {
+            docName: this.options.docName,
+            error: errorMessage(err),
+          });
         },
       )
       .finally(() => {
@@ -250,6 +270,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('afterAllTransactions', forgetTransactions);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
