@@ -17,10 +17,15 @@ import {
 import { combineSlices, LATER_SLICE_WARMUP_SECONDS, SEQ_PER_SLICE, sliceOrder } from './slices';
 import { type DayLongResult, dayLongWorkshop } from './storage/dayLong';
 
+/** A server a run measures: one of the three, or our server as another commit built it (--baseline). */
+export type Contender = ServerKind | 'baseline';
+
 export interface BenchOptions {
   mode: 'quick' | 'full' | 'custom';
   loads: { rooms: number; clients: number }[];
-  servers: ServerKind[];
+  servers: Contender[];
+  /** The checkout the 'baseline' contender runs from (servers/baseline.ts). */
+  baselineRoot?: string;
   rate: number;
   warmupSeconds: number;
   /** The measured time per server and load, cut into `slices` turns (slices.ts). */
@@ -89,13 +94,18 @@ function hocuspocusVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-const starters: Record<ServerKind, (shape: Shape, o: BenchOptions) => Promise<Target>> = {
+const starters: Record<Contender, (shape: Shape, o: BenchOptions) => Promise<Target>> = {
   relay: (shape) => startRelay(shape),
   hocuspocus: (shape) => startHocuspocus(shape),
   ours: (shape, o) =>
     startOurs(shape, {
       nodeArgs: o.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'tests/bench/.work/prof')] : [],
     }),
+  baseline: async (shape, o) => {
+    if (!o.baselineRoot) throw new Error('the baseline server needs --baseline <commit>');
+    const target = await startOurs(shape, { root: o.baselineRoot });
+    return { ...target, name: 'baseline', label: `ours as built at ${path.basename(o.baselineRoot)}` };
+  },
 };
 
 /**
@@ -119,11 +129,11 @@ async function runAll(o: BenchOptions): Promise<BenchResult> {
   const { dimensionIds, stageIds } = rubricIds();
   const loads: LoadResult[] = [];
   for (const load of o.loads) {
-    const targets = new Map<ServerKind, Target>();
+    const targets = new Map<Contender, Target>();
     try {
       for (const kind of o.servers)
         targets.set(kind, await starters[kind]({ ...load, decodePerRoom: o.decodePerRoom }, o));
-      const slices = new Map<ServerKind, SliceResult[]>(o.servers.map((k) => [k, []]));
+      const slices = new Map<Contender, SliceResult[]>(o.servers.map((k) => [k, []]));
       for (const [round, order] of sliceOrder(o.servers, o.slices).entries()) {
         for (const kind of order) {
           const slice = await runSlice(targets.get(kind)!, round, o, dimensionIds, stageIds);

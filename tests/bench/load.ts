@@ -178,7 +178,7 @@ function summarise(
   const latencies = Float32Array.from(kept);
   const expected = measured.size * (m.clientsPerRoom - 1);
   return {
-    server: target.kind,
+    server: target.name ?? target.kind,
     label: target.label,
     rooms: m.rooms,
     clients: m.clientsPerRoom,

@@ -6,14 +6,16 @@
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
  *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
  *          --loads 50x20[,10x20] --window S --slices N (a custom run for investigation; never written to the doc)
+ *          --baseline <commit or checkout> (adds our server as that commit built it, taking turns with
+ *          the others: an A/B of a change in one run; custom, never written to the doc)
  * The last line printed is one JSON object (see report.ts summaryJson).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BenchOptions, PROFILES, runBench } from './bench';
-import type { ServerKind } from './clients/types';
+import { type BenchOptions, type Contender, PROFILES, runBench } from './bench';
 import { markdown, summaryJson, writeDoc } from './report';
+import { baselineCheckout } from './servers/baseline';
 import { MAX_SLICES, WORK_DIR } from './servers/targets';
 
 const { values } = parseArgs({
@@ -32,12 +34,18 @@ const { values } = parseArgs({
     window: { type: 'string' },
     // Turns each server takes per load (slices.ts); the window is split between them.
     slices: { type: 'string' },
+    // For A/B: our server as another commit built it runs too, as 'baseline' (servers/baseline.ts).
+    baseline: { type: 'string' },
   },
 });
 
 mkdirSync(WORK_DIR, { recursive: true });
 const base = values.quick ? 'quick' : 'full';
-const custom = values.loads !== undefined || values.window !== undefined || values.slices !== undefined;
+const custom =
+  values.loads !== undefined ||
+  values.window !== undefined ||
+  values.slices !== undefined ||
+  values.baseline !== undefined;
 const mode = custom ? 'custom' : base;
 const profile = PROFILES[base];
 const loads = values.loads
@@ -47,7 +55,12 @@ const loads = values.loads
       return { rooms, clients };
     })
   : [...profile.loads];
-const servers = (values.only?.split(',') ?? ['relay', 'hocuspocus', 'ours']) as ServerKind[];
+const servers = (values.only?.split(',') ?? ['relay', 'hocuspocus', 'ours']) as Contender[];
+const baselineRoot =
+  values.baseline === undefined
+    ? undefined
+    : baselineCheckout(values.baseline, path.resolve(WORK_DIR, '..', '..', '..'), WORK_DIR);
+if (baselineRoot && !servers.includes('baseline')) servers.push('baseline');
 const slices = values.slices ? Number(values.slices) : profile.slices;
 if (!Number.isInteger(slices) || slices < 1 || slices > MAX_SLICES)
   throw new Error(`--slices: expected a whole number from 1 to ${MAX_SLICES}, got ${values.slices}`);
@@ -55,6 +68,7 @@ const options: BenchOptions = {
   mode,
   loads,
   servers,
+  baselineRoot,
   rate: 0.5,
   warmupSeconds: profile.warmupSeconds,
   windowSeconds: values.window ? Number(values.window) : profile.windowSeconds,

@@ -14,6 +14,8 @@ export interface Shape {
 
 export interface Target {
   kind: ServerKind;
+  /** How results name this server when not by its kind: 'baseline' for --baseline's build of ours. */
+  name?: string;
   label: string;
   server: RunningServer;
   specs: ClientSpec[];
@@ -123,6 +125,8 @@ export interface OursOptions {
   /** Extra node flags for our server, e.g. --cpu-prof. */
   nodeArgs?: string[];
   dataDir?: string;
+  /** A checkout of another commit to run our server from (--baseline); default: this one. */
+  root?: string;
 }
 
 /** Our server exactly as `npm start` runs it (server/index.ts), on a fresh DATA_DIR. */
@@ -132,7 +136,7 @@ export async function startOursServer(
   const dataDir = opts.dataDir ?? scratchDir('ours-data-');
   const server = await spawnServer({
     name: 'ours',
-    entry: path.resolve(HERE, '../../../server/index.ts'),
+    entry: path.join(opts.root ?? path.resolve(HERE, '../../..'), 'server', 'index.ts'),
     nodeArgs: opts.nodeArgs,
     env: {
       PORT: '0',
