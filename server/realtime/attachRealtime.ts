@@ -113,15 +113,19 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
     onWriteRefused(conn: Connection, bytes: number) {
       log.warn('write to read-only document refused', { docName: conn.docName, memberId: conn.member.id, bytes });
       try {
-        recordAudit(database.db, {
-          workshopId: conn.address.workshopId,
-          at: now(),
-          actorMemberId: conn.member.id,
-          actorUserId: conn.principal.userId,
-          action: 'sync.write_refused',
-          target: conn.docName,
-          after: { bytes },
-        });
+        // One transaction: the actor's role is read and recorded at the same instant (AUDIT4), as
+        // every other audited action does it.
+        database.db.transaction((tx) =>
+          recordAudit(tx, {
+            workshopId: conn.address.workshopId,
+            at: now(),
+            actorMemberId: conn.member.id,
+            actorUserId: conn.principal.userId,
+            action: 'sync.write_refused',
+            target: conn.docName,
+            after: { bytes },
+          }),
+        );
       } catch (err) {
         log.error('could not audit a refused write', { error: errorMessage(err) });
       }

@@ -53,7 +53,11 @@ describe('sync permissions matrix', () => {
       expect(await c.closed).toBe(CloseCode.readOnly);
       expect((await storedProbe(docName))[key]).toBeUndefined();
       const refused = server.database.db.select().from(auditLog).where(eq(auditLog.action, 'sync.write_refused')).all();
-      expect(refused.some((r) => r.target === docName)).toBe(true);
+      const row = refused.filter((r) => r.target === docName).at(-1);
+      expect(row).toBeDefined();
+      // The actor's role at the time is recorded with the refusal (AUDIT4).
+      const actor = server.database.db.select().from(members).where(eq(members.id, row!.actorMemberId!)).get();
+      expect(row!.actorRole).toBe(actor!.role);
     }
   }
 
