@@ -98,6 +98,71 @@ describe('Room relay', () => {
   });
 });
 
+describe('Room.whenSaved', () => {
+  /** A room on a store whose appends wait until the test opens the gate, one batch at a time. */
+  function gatedRoom() {
+    const inner = createMemoryDocStore();
+    const gates: Array<() => void> = [];
+    const store = {
+      ...inner,
+      async appendUpdates(updates: Parameters<typeof inner.appendUpdates>[0]) {
+        await new Promise<void>((open) => gates.push(open));
+        return inner.appendUpdates(updates);
+      },
+    };
+    const room = new Room(
+      {
+        docName: 'workshop:w1',
+        address: { kind: 'workshop', workshopId: 'w1' },
+        store,
+        queue: new PersistQueue(store),
+        log: silent,
+        compactEvery: 1000,
+        onPersistFailure: () => {},
+      },
+      { snapshot: null, updates: [], lastUpdateId: 0 },
+    );
+    return { room, gates };
+  }
+
+  it('waits for the updates applied before it was asked, and only for those', async () => {
+    const { room, gates } = gatedRoom();
+    let firstSaved = false;
+    Y.applyUpdate(room.doc, edit(room.doc, 'a', '1'), 'client-a');
+    void room.whenSaved().then(() => {
+      firstSaved = true;
+    });
+    await waitFor(() => gates.length === 1);
+    // A later edit, in a later batch that cannot start before the first is stored.
+    Y.applyUpdate(room.doc, edit(room.doc, 'b', '2'), 'client-a');
+    let bothSaved = false;
+    void room.whenSaved().then(() => {
+      bothSaved = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(firstSaved).toBe(false);
+    expect(room.unsaved).toBe(2);
+    gates[0]!();
+    await waitFor(() => firstSaved);
+    expect(bothSaved).toBe(false);
+    expect(room.unsaved).toBe(1);
+    await waitFor(() => gates.length === 2);
+    gates[1]!();
+    await waitFor(() => bothSaved);
+    expect(room.unsaved).toBe(0);
+  });
+
+  it('answers at once when nothing is waiting to be stored', async () => {
+    const { room } = setup();
+    let saved = false;
+    void room.whenSaved().then(() => {
+      saved = true;
+    });
+    await Promise.resolve();
+    expect(saved).toBe(true);
+  });
+});
+
 describe('Room lets go of what it is done with (docs/benchmarks.md item 29)', () => {
   it('empties the array of finished transactions Yjs drops, so an old array cannot keep them alive', async () => {
     const { room } = setup();

@@ -4,7 +4,7 @@ import type { DocAddress } from '../../shared/docNames';
 import type { DocStore, StoredDoc } from './docStore';
 import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, prebuiltFrame, updateMessage } from './messages';
-import type { PersistQueue } from './persistQueue';
+import type { PersistListener, PersistQueue } from './persistQueue';
 
 /**
  * Empties an array the code is done with by overwriting its entries, so it stops pointing at what
@@ -31,6 +31,9 @@ export interface RoomPeer {
 
 /** The log is folded once it reaches the snapshot's size, or this, whichever is smaller. */
 const MAX_LOG_BYTES = 1024 * 1024;
+
+/** What whenSaved returns when nothing is waiting to be stored. */
+const ALREADY: Promise<void> = Promise.resolve();
 
 /** Transaction origin of the updates a room replays from storage: they are already stored. */
 const LOAD_ORIGIN = Symbol('load');
@@ -66,8 +69,11 @@ export class Room {
   /** Bytes of the log after the snapshot, and of the snapshot: they decide when to compact. */
   private logBytes: number;
   private snapshotBytes: number;
-  private saving: Promise<void> = Promise.resolve();
-  private pendingSaves = 0;
+  /** Updates handed to the queue, and how many of those it has since settled (stored or failed). */
+  private savesIssued = 0;
+  private savesSettled = 0;
+  /** whenSaved callers, each waiting until `savesSettled` reaches the `through` it was given. */
+  private readonly saveWaiters: Array<{ through: number; resolve: () => void }> = [];
   private compacting: Promise<void> | null = null;
   /** Durable updates of the current batch, relayed together once the batch is done (see relay). */
   private durable: Uint8Array[] = [];
@@ -110,12 +116,13 @@ export class Room {
   }
   /** Accepted updates not yet durable. */
   get unsaved(): number {
-    return this.pendingSaves;
+    return this.savesIssued - this.savesSettled;
   }
 
   /** Resolves when every update applied so far is durable (or the room has failed). */
   whenSaved(): Promise<void> {
-    return this.saving;
+    if (this.savesSettled === this.savesIssued) return ALREADY;
+    return new Promise((resolve) => this.saveWaiters.push({ through: this.savesIssued, resolve }));
   }
 
   /**
@@ -140,25 +147,31 @@ export class Room {
     if (origin === LOAD_ORIGIN || this.destroyed) return;
     const from = this.applyingFrom !== null && origin === this.applyingFrom ? this.applyingFrom : null;
     this.storedBytes += update.length;
-    this.pendingSaves++;
-    const saved = this.options.queue.append(this.options.docName, update).then(
-      (id) => {
-        this.pendingSaves--;
-        this.lastPersistedId = id;
-        this.updatesSinceSnapshot++;
-        this.logBytes += update.length;
-        if (this.failed) return;
-        // Every update of one PersistQueue batch resolves in the same microtask run; the relay
-        // queued behind them sends them all at once.
+    this.savesIssued++;
+    this.options.queue.append(this.options.docName, update, this.persisted, from);
+  };
+
+  /** What the queue reports for this room's updates, in the order they were appended. */
+  private readonly persisted: PersistListener<RoomPeer | null> = {
+    durable: (id, update, from) => {
+      this.savesSettled++;
+      this.lastPersistedId = id;
+      this.updatesSinceSnapshot++;
+      this.logBytes += update.length;
+      if (!this.failed) {
+        // Every update of one PersistQueue batch is reported in the same loop; the relay queued
+        // behind them sends them all at once.
         if (this.durable.push(update) === 1) {
           this.durableFrom = from;
           queueMicrotask(this.relay);
         } else if (this.durableFrom !== from) this.durableFrom = null;
         this.maybeCompact();
-      },
-      (err) => {
-        this.pendingSaves--;
-        if (this.failed) return;
+      }
+      this.wakeSaveWaiters();
+    },
+    failed: (err) => {
+      this.savesSettled++;
+      if (!this.failed) {
         this.failed = true;
         // Not durable, so never relayed. The sender still has the edit and resends it on reconnect.
         this.options.log.error('could not store an update; dropping the room', {
@@ -166,10 +179,15 @@ export class Room {
           error: errorMessage(err),
         });
         this.options.onPersistFailure(this, err);
-      },
-    );
-    this.saving = saved;
+      }
+      this.wakeSaveWaiters();
+    },
   };
+
+  private wakeSaveWaiters(): void {
+    const waiters = this.saveWaiters;
+    while (waiters.length > 0 && waiters[0]!.through <= this.savesSettled) waiters.shift()!.resolve();
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -210,7 +228,7 @@ export class Room {
    * and a load's replay by the snapshot's size. Unload compacts whatever is left.
    */
   private maybeCompact(): void {
-    if (this.pendingSaves > 0 || this.updatesSinceSnapshot < this.options.compactEvery) return;
+    if (this.unsaved > 0 || this.updatesSinceSnapshot < this.options.compactEvery) return;
     // Capped, so a multi-megabyte doc's log does not double its stored size (the doc-size limit
     // counts snapshot + log).
     if (this.logBytes < Math.min(this.snapshotBytes, MAX_LOG_BYTES)) return;
