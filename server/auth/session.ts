@@ -1,5 +1,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../db/preparedPerDb';
 import { sessions, users } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { generateSecureRandomString, hashSecret } from './token';
@@ -48,6 +49,20 @@ export function createSession(deps: SessionDeps, userId: string): NewSession {
  * and an expired session alike, so callers cannot tell (and cannot leak) which. Past half of the
  * idle window the expiry slides forward, never beyond the absolute lifetime.
  */
+/**
+ * The session and its user, by session id. Prepared once: every API request and every websocket
+ * upgrade validates a session, and building this query each time was a third of a millisecond of
+ * each of the 2,000 upgrades when a busy server's rooms reconnect (docs/benchmarks.md item 33).
+ */
+const sessionWithUser = preparedPerDb((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function validateSessionToken(deps: SessionDeps, token: string): ValidSession | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;
@@ -55,12 +70,7 @@ export function validateSessionToken(deps: SessionDeps, token: string): ValidSes
   if (id.length === 0 || id.length > 64 || secret.length === 0 || secret.length > 64) return null;
 
   const { db } = deps.database;
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionWithUser(db).get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) return null;
 

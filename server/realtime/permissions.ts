@@ -1,9 +1,10 @@
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
 import type { AnonymityMode } from '../../shared/domain';
 import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
+import { preparedPerDb } from '../db/preparedPerDb';
 import { members, workshops } from '../db/schema';
 import { readSettings } from '../workshops/settings';
 import { hidesNames, MIN_PERSPECTIVE_GROUP, OTHER_PERSPECTIVE } from './projection/projectMembers';
@@ -13,6 +14,41 @@ export type MemberRow = typeof members.$inferSelect;
 export type DocAccess =
   | { access: 'read' | 'write'; member: MemberRow; user: AwarenessUser }
   | { access: 'none'; code: CloseCode };
+
+// Prepared once: every websocket upgrade runs them (docs/benchmarks.md item 33).
+const workshopById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(workshops)
+    .where(eq(workshops.id, sql.placeholder('workshopId')))
+    .prepare(),
+);
+const memberOfUser = preparedPerDb((db) =>
+  db
+    .select()
+    .from(members)
+    .where(
+      and(
+        eq(members.workshopId, sql.placeholder('workshopId')),
+        eq(members.userId, sql.placeholder('userId')),
+      ),
+    )
+    .prepare(),
+);
+const ratersWithPerspective = preparedPerDb((db) =>
+  db
+    .select({ n: count() })
+    .from(members)
+    .where(
+      and(
+        eq(members.workshopId, sql.placeholder('workshopId')),
+        eq(members.perspective, sql.placeholder('perspective')),
+        isNull(members.removedAt),
+        ne(members.role, 'observer'),
+      ),
+    )
+    .prepare(),
+);
 
 /**
  * Who may open which document (docs/sync.md, SYNC10–SYNC14), decided from the database only —
@@ -24,18 +60,15 @@ export type DocAccess =
  * which workshop ids exist.
  */
 export function resolveAccess(db: Db, userId: string, address: DocAddress): DocAccess {
-  const workshop = db.select().from(workshops).where(eq(workshops.id, address.workshopId)).get();
+  const workshop = workshopById(db).get({ workshopId: address.workshopId });
   if (!workshop) return { access: 'none', code: CloseCode.forbidden };
-  const member = db
-    .select()
-    .from(members)
-    .where(and(eq(members.workshopId, address.workshopId), eq(members.userId, userId)))
-    .get();
+  const member = memberOfUser(db).get({ workshopId: address.workshopId, userId });
   if (!member) return { access: 'none', code: CloseCode.forbidden };
   if (member.removedAt !== null) return { access: 'none', code: CloseCode.memberRemoved };
   const user = presenceUser(db, member, readSettings(workshop.settings).anonymity, workshop.status);
   if (address.kind === 'workshop') return { access: 'read', member, user };
-  if (address.memberId !== member.id || member.role === 'observer') return { access: 'none', code: CloseCode.forbidden };
+  if (address.memberId !== member.id || member.role === 'observer')
+    return { access: 'none', code: CloseCode.forbidden };
   return { access: workshop.status === 'open' ? 'write' : 'read', member, user };
 }
 
@@ -48,21 +81,15 @@ export function resolveAccess(db: Db, userId: string, address: DocAddress): DocA
 function presenceUser(db: Db, member: MemberRow, anonymity: AnonymityMode, status: string): AwarenessUser {
   const anonymous = hidesNames({ meta: { anonymity, status } as Parameters<typeof hidesNames>[0]['meta'] });
   if (!anonymous) {
-    return { memberId: member.id, name: member.displayName, perspective: member.perspective, role: member.role };
+    return {
+      memberId: member.id,
+      name: member.displayName,
+      perspective: member.perspective,
+      role: member.role,
+    };
   }
   const raters =
-    db
-      .select({ n: count() })
-      .from(members)
-      .where(
-        and(
-          eq(members.workshopId, member.workshopId),
-          eq(members.perspective, member.perspective),
-          isNull(members.removedAt),
-          ne(members.role, 'observer'),
-        ),
-      )
-      .get()?.n ?? 0;
+    ratersWithPerspective(db).get({ workshopId: member.workshopId, perspective: member.perspective })?.n ?? 0;
   return {
     memberId: member.id,
     name: member.pseudonym,
