@@ -2,20 +2,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocAddress } from '../../shared/docNames';
 import type { DocStore, StoredDoc } from './docStore';
+import { forget } from './forget';
 import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, prebuiltFrame, updateMessage } from './messages';
 import type { PersistListener, PersistQueue } from './persistQueue';
-
-/**
- * Empties an array the code is done with by overwriting its entries, so it stops pointing at what
- * they held. Why not just drop it: an array that lived long enough to be promoted to V8's old
- * generation, and then received young entries, keeps them alive through every young-generation GC
- * until the next full one, dead or not — a scavenge treats every recorded old-to-young pointer as a
- * root. A member doc edited every few seconds is exactly that case; see docs/benchmarks.md item 29.
- */
-function forget(items: unknown[]): void {
-  items.fill(null);
-}
+import { SaveTracker } from './saveTracker';
 
 /** Yjs hands the finished batch of transactions to this event, then drops the array (see forget). */
 const forgetTransactions = (_doc: Y.Doc, transactions: Y.Transaction[]): void => forget(transactions);
@@ -31,9 +22,6 @@ export interface RoomPeer {
 
 /** The log is folded once it reaches the snapshot's size, or this, whichever is smaller. */
 const MAX_LOG_BYTES = 1024 * 1024;
-
-/** What whenSaved returns when nothing is waiting to be stored. */
-const ALREADY: Promise<void> = Promise.resolve();
 
 /** Transaction origin of the updates a room replays from storage: they are already stored. */
 const LOAD_ORIGIN = Symbol('load');
@@ -69,11 +57,7 @@ export class Room {
   /** Bytes of the log after the snapshot, and of the snapshot: they decide when to compact. */
   private logBytes: number;
   private snapshotBytes: number;
-  /** Updates handed to the queue, and how many of those it has since settled (stored or failed). */
-  private savesIssued = 0;
-  private savesSettled = 0;
-  /** whenSaved callers, each waiting until `savesSettled` reaches the `through` it was given. */
-  private readonly saveWaiters: Array<{ through: number; resolve: () => void }> = [];
+  private readonly saves = new SaveTracker();
   private compacting: Promise<void> | null = null;
   /** Durable updates of the current batch, relayed together once the batch is done (see relay). */
   private durable: Uint8Array[] = [];
@@ -116,13 +100,12 @@ export class Room {
   }
   /** Accepted updates not yet durable. */
   get unsaved(): number {
-    return this.savesIssued - this.savesSettled;
+    return this.saves.unsaved;
   }
 
   /** Resolves when every update applied so far is durable (or the room has failed). */
   whenSaved(): Promise<void> {
-    if (this.savesSettled === this.savesIssued) return ALREADY;
-    return new Promise((resolve) => this.saveWaiters.push({ through: this.savesIssued, resolve }));
+    return this.saves.whenSaved();
   }
 
   /**
@@ -147,14 +130,14 @@ export class Room {
     if (origin === LOAD_ORIGIN || this.destroyed) return;
     const from = this.applyingFrom !== null && origin === this.applyingFrom ? this.applyingFrom : null;
     this.storedBytes += update.length;
-    this.savesIssued++;
+    this.saves.issue();
     this.options.queue.append(this.options.docName, update, this.persisted, from);
   };
 
   /** What the queue reports for this room's updates, in the order they were appended. */
   private readonly persisted: PersistListener<RoomPeer | null> = {
     durable: (id, update, from) => {
-      this.savesSettled++;
+      this.saves.settle();
       this.lastPersistedId = id;
       this.updatesSinceSnapshot++;
       this.logBytes += update.length;
@@ -167,10 +150,10 @@ export class Room {
         } else if (this.durableFrom !== from) this.durableFrom = null;
         this.maybeCompact();
       }
-      this.wakeSaveWaiters();
+      this.saves.wake();
     },
     failed: (err) => {
-      this.savesSettled++;
+      this.saves.settle();
       if (!this.failed) {
         this.failed = true;
         // Not durable, so never relayed. The sender still has the edit and resends it on reconnect.
@@ -180,14 +163,9 @@ export class Room {
         });
         this.options.onPersistFailure(this, err);
       }
-      this.wakeSaveWaiters();
+      this.saves.wake();
     },
   };
-
-  private wakeSaveWaiters(): void {
-    const waiters = this.saveWaiters;
-    while (waiters.length > 0 && waiters[0]!.through <= this.savesSettled) waiters.shift()!.resolve();
-  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
