@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding';
 import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -7,6 +6,7 @@ import type { AwarenessUser } from '../../shared/awareness';
 import type { DocAddress } from '../../shared/docNames';
 import { CloseCode, CloseReason, MessageType } from '../../shared/protocol';
 import { filterAwarenessUpdate } from './awarenessFilter';
+import { decodeFrame, Refusal } from './incomingFrame';
 import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, syncStep1Message, syncStep2Message } from './messages';
 import type { MemberRow } from './permissions';
@@ -40,16 +40,6 @@ export interface ConnectionHooks {
 }
 
 let nextId = 1;
-
-/** Thrown inside message handling to close the connection with a named code. */
-class Refusal extends Error {
-  constructor(
-    readonly code: CloseCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * One websocket on one document. The message listener is attached in the constructor — before
@@ -154,7 +144,8 @@ export class Connection implements RoomPeer {
   /** Closes with a named code; a peer that ignores the close handshake is cut off after a second. */
   close(code: CloseCode, detail?: string): void {
     if (this.closed) return;
-    if (detail) this.hooks.log.info('closing connection', { conn: this.id, docName: this.docName, code, detail });
+    if (detail)
+      this.hooks.log.info('closing connection', { conn: this.id, docName: this.docName, code, detail });
     this.markClosed();
     try {
       this.ws.close(code, CloseReason[code]);
@@ -211,7 +202,11 @@ export class Connection implements RoomPeer {
     } catch (err) {
       if (err instanceof Refusal) return this.close(err.code, err.message);
       if (err instanceof MalformedUpdateError) return this.close(CloseCode.malformed, err.message);
-      this.hooks.log.error('message handling failed', { conn: this.id, docName: this.docName, error: errorMessage(err) });
+      this.hooks.log.error('message handling failed', {
+        conn: this.id,
+        docName: this.docName,
+        error: errorMessage(err),
+      });
       this.close(CloseCode.internalError);
     }
   }
@@ -272,7 +267,10 @@ export class Connection implements RoomPeer {
     });
     if (!verdict.ok) throw new Refusal(CloseCode.malformed, verdict.reason);
     if (verdict.dropped > 0) {
-      this.hooks.log.debug('awareness entries for other clients dropped', { conn: this.id, dropped: verdict.dropped });
+      this.hooks.log.debug('awareness entries for other clients dropped', {
+        conn: this.id,
+        dropped: verdict.dropped,
+      });
     }
     if (!verdict.own) return;
     // Only a connection's own presence changes count: echoes of others are free, or a lively room
@@ -280,23 +278,5 @@ export class Connection implements RoomPeer {
     if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
     this.ownedClientId = verdict.own.clientId;
     awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.own.update, this);
-  }
-}
-
-/**
- * Splits a frame into type, sync step and payload. Truncated or padded frames (a length pointing
- * past the end, bytes after the payload) are refused here, before any handler runs.
- */
-function decodeFrame(frame: Uint8Array): { type: number; step: number; payload: Uint8Array } {
-  try {
-    const d = decoding.createDecoder(frame);
-    const type = decoding.readVarUint(d);
-    if (type === MessageType.queryAwareness) return { type, step: -1, payload: new Uint8Array() };
-    const step = type === MessageType.sync ? decoding.readVarUint(d) : -1;
-    const length = decoding.readVarUint(d);
-    if (length !== d.arr.length - d.pos) throw new Error(`payload length ${length}, ${d.arr.length - d.pos} bytes left`);
-    return { type, step, payload: decoding.readUint8Array(d, length) };
-  } catch (err) {
-    throw new Refusal(CloseCode.malformed, `undecodable frame: ${errorMessage(err)}`);
   }
 }

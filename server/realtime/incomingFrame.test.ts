@@ -1,0 +1,50 @@
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { CloseCode, MessageType } from '../../shared/protocol';
+import { decodeFrame, Refusal } from './incomingFrame';
+
+function frame(type: number, step: number | null, payload: Uint8Array, extra: number[] = []): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  if (step !== null) encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, payload);
+  for (const b of extra) encoding.writeUint8(e, b);
+  return encoding.toUint8Array(e);
+}
+
+function refusalOf(bytes: Uint8Array): Refusal {
+  try {
+    decodeFrame(bytes);
+  } catch (err) {
+    if (err instanceof Refusal) return err;
+    throw err;
+  }
+  throw new Error('decoded without a refusal');
+}
+
+describe('decodeFrame', () => {
+  it('splits a sync frame into type, step and payload', () => {
+    const decoded = decodeFrame(frame(MessageType.sync, 2, Uint8Array.of(7, 8, 9)));
+    expect(decoded.type).toBe(MessageType.sync);
+    expect(decoded.step).toBe(2);
+    expect([...decoded.payload]).toEqual([7, 8, 9]);
+  });
+
+  it('has no step for awareness, and nothing to read for a query of it', () => {
+    const awareness = decodeFrame(frame(MessageType.awareness, null, Uint8Array.of(1)));
+    expect(awareness).toMatchObject({ type: MessageType.awareness, step: -1 });
+    expect([...awareness.payload]).toEqual([1]);
+    const query = decodeFrame(Uint8Array.of(MessageType.queryAwareness));
+    expect(query).toMatchObject({ type: MessageType.queryAwareness, step: -1 });
+    expect(query.payload.byteLength).toBe(0);
+  });
+
+  it('refuses padded, truncated and empty frames as malformed', () => {
+    const padded = refusalOf(frame(MessageType.sync, 2, Uint8Array.of(1, 2), [0]));
+    expect(padded.code).toBe(CloseCode.malformed);
+    expect(padded.message).toMatch(/payload length 2, 3 bytes left/);
+    const whole = frame(MessageType.sync, 2, Uint8Array.of(1, 2, 3));
+    expect(refusalOf(whole.subarray(0, whole.length - 1)).code).toBe(CloseCode.malformed);
+    expect(refusalOf(new Uint8Array()).code).toBe(CloseCode.malformed);
+  });
+});
