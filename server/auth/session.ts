@@ -45,11 +45,6 @@ export function createSession(deps: SessionDeps, userId: string): NewSession {
 }
 
 /**
- * The session and user for a token, or null — for a malformed token, an unknown id, a wrong secret
- * and an expired session alike, so callers cannot tell (and cannot leak) which. Past half of the
- * idle window the expiry slides forward, never beyond the absolute lifetime.
- */
-/**
  * The session and its user, by session id. Prepared once: every API request and every websocket
  * upgrade validates a session, and building this query each time was a third of a millisecond of
  * each of the 2,000 upgrades when a busy server's rooms reconnect (docs/benchmarks.md item 33).
@@ -63,6 +58,11 @@ const sessionWithUser = preparedPerDb((db) =>
     .prepare(),
 );
 
+/**
+ * The session and user for a token, or null — for a malformed token, an unknown id, a wrong secret
+ * and an expired session alike, so callers cannot tell (and cannot leak) which. Past half of the
+ * idle window the expiry slides forward, never beyond the absolute lifetime.
+ */
 export function validateSessionToken(deps: SessionDeps, token: string): ValidSession | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;

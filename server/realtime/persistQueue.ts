@@ -2,8 +2,8 @@ import type { DocStore, PendingUpdate } from './docStore';
 
 /**
  * Told what became of each appended update, in the order of `append`. One listener per room, not a
- * promise per update: at 50 x 20 the promise, its two callbacks and the promise `then` made of them
- * were ~6 % of everything the server allocated per edit (docs/benchmarks.md item 32).
+ * promise per update: the promise, its two callbacks and the promise `then` made of them were
+ * allocated for every stored update, two per edit (docs/benchmarks.md item 32).
  */
 export interface PersistListener<C> {
   /** `update`, appended with `context`, is durable and has the log id `id`. */

@@ -7,7 +7,8 @@
  *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
  *          --loads 50x20[,10x20] --window S --slices N (a custom run for investigation; never written to the doc)
  *          --baseline <commit or checkout> (adds our server as that commit built it, taking turns with
- *          the others: an A/B of a change in one run; custom, never written to the doc)
+ *          the others: an A/B of a change in one run, within the spread an A/A run shows (docs/benchmarks.md
+ *          item 31); custom, never written to the doc)
  * The last line printed is one JSON object (see report.ts summaryJson).
  */
 import { mkdirSync } from 'node:fs';
