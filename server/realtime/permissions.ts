@@ -5,36 +5,19 @@ import type { AnonymityMode } from '../../shared/domain';
 import { CloseCode } from '../../shared/protocol';
 import type { Db } from '../db/client';
 import { preparedPerDb } from '../db/preparedPerDb';
-import { members, workshops } from '../db/schema';
+import { members } from '../db/schema';
+import { findWorkshop, type MemberRow } from '../workshops/access';
+import { findMembership } from '../workshops/members';
 import { readSettings } from '../workshops/settings';
 import { hidesNames, MIN_PERSPECTIVE_GROUP, OTHER_PERSPECTIVE } from './projection/projectMembers';
 
-export type MemberRow = typeof members.$inferSelect;
+export type { MemberRow };
 
 export type DocAccess =
   | { access: 'read' | 'write'; member: MemberRow; user: AwarenessUser }
   | { access: 'none'; code: CloseCode };
 
-// Prepared once: every websocket upgrade runs them (docs/benchmarks.md item 33).
-const workshopById = preparedPerDb((db) =>
-  db
-    .select()
-    .from(workshops)
-    .where(eq(workshops.id, sql.placeholder('workshopId')))
-    .prepare(),
-);
-const memberOfUser = preparedPerDb((db) =>
-  db
-    .select()
-    .from(members)
-    .where(
-      and(
-        eq(members.workshopId, sql.placeholder('workshopId')),
-        eq(members.userId, sql.placeholder('userId')),
-      ),
-    )
-    .prepare(),
-);
+// Prepared once: every websocket upgrade in an anonymous workshop runs it (docs/benchmarks.md item 33).
 const ratersWithPerspective = preparedPerDb((db) =>
   db
     .select({ n: count() })
@@ -60,9 +43,9 @@ const ratersWithPerspective = preparedPerDb((db) =>
  * which workshop ids exist.
  */
 export function resolveAccess(db: Db, userId: string, address: DocAddress): DocAccess {
-  const workshop = workshopById(db).get({ workshopId: address.workshopId });
+  const workshop = findWorkshop(db, address.workshopId);
   if (!workshop) return { access: 'none', code: CloseCode.forbidden };
-  const member = memberOfUser(db).get({ workshopId: address.workshopId, userId });
+  const member = findMembership(db, address.workshopId, userId);
   if (!member) return { access: 'none', code: CloseCode.forbidden };
   if (member.removedAt !== null) return { access: 'none', code: CloseCode.memberRemoved };
   const user = presenceUser(db, member, readSettings(workshop.settings).anonymity, workshop.status);

@@ -1,12 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { MemberRole } from '../../shared/domain';
 import type { UserRecord } from '../auth/types';
 import type { Db } from '../db/client';
-import { members, workshops } from '../db/schema';
+import { preparedPerDb } from '../db/preparedPerDb';
+import { type members, workshops } from '../db/schema';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { conflict, forbidden, notFound, unauthenticated } from '../http/errors';
+import { findMembership } from './members';
 
 export type WorkshopRow = typeof workshops.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
@@ -15,6 +17,22 @@ export interface MemberAccess {
   user: UserRecord;
   workshop: WorkshopRow;
   member: MemberRow;
+}
+
+const workshopById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(workshops)
+    .where(eq(workshops.id, sql.placeholder('workshopId')))
+    .prepare(),
+);
+
+/**
+ * The workshop row, or undefined. Prepared once: every authorised API request and every websocket
+ * upgrade reads it (docs/benchmarks.md item 33).
+ */
+export function findWorkshop(db: Db, workshopId: string): WorkshopRow | undefined {
+  return workshopById(db).get({ workshopId });
 }
 
 /** The signed-in user, or 401. */
@@ -37,13 +55,9 @@ export function requireMember(
 ): MemberAccess {
   const user = requireUser(c);
   const { db } = deps.database;
-  const workshop = db.select().from(workshops).where(eq(workshops.id, workshopId)).get();
+  const workshop = findWorkshop(db, workshopId);
   if (!workshop) throw notFound('Workshop');
-  const member = db
-    .select()
-    .from(members)
-    .where(and(eq(members.workshopId, workshopId), eq(members.userId, user.id)))
-    .get();
+  const member = findMembership(db, workshopId, user.id);
   if (!member || member.removedAt !== null) throw forbidden('You are not a member of this workshop.');
   if (roles && !roles.includes(member.role)) {
     throw forbidden(`Only a ${roles.join(' or ')} of this workshop can do this.`);

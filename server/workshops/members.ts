@@ -2,6 +2,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { AnonymityMode, type MemberRole } from '../../shared/domain';
 import type { Db } from '../db/client';
 import { newId } from '../db/ids';
+import { preparedPerDb } from '../db/preparedPerDb';
 import { members } from '../db/schema';
 import type { MemberRow } from './access';
 import type { WorkshopSettings } from './settings';
@@ -41,12 +42,25 @@ export function addMember(
   return row;
 }
 
-export function findMembership(db: Db, workshopId: string, userId: string): MemberRow | undefined {
-  return db
+const membershipOf = preparedPerDb((db) =>
+  db
     .select()
     .from(members)
-    .where(and(eq(members.workshopId, workshopId), eq(members.userId, userId)))
-    .get();
+    .where(
+      and(
+        eq(members.workshopId, sql.placeholder('workshopId')),
+        eq(members.userId, sql.placeholder('userId')),
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * The user's membership row of the workshop, removed or not. Prepared once: every authorised API
+ * request and every websocket upgrade reads it (docs/benchmarks.md item 33).
+ */
+export function findMembership(db: Db, workshopId: string, userId: string): MemberRow | undefined {
+  return membershipOf(db).get({ workshopId, userId });
 }
 
 export function findActiveMember(db: Db, workshopId: string, memberId: string): MemberRow | undefined {
