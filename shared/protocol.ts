@@ -43,6 +43,11 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** Messages queued while the room loaded exceeded the queue cap. */
   queueOverflow: 4408,
+  /**
+   * The client's copy holds history the server's doc does not: the server re-based the doc (SYNC64)
+   * or its database was restored from a backup. Discard the copy and open the doc with an empty one.
+   */
+  staleDocument: 4409,
   /** The client read too slowly: more than the send-buffer cap was waiting for it. Reconnect. */
   tooSlow: 4431,
   /** The server failed while handling this connection; reconnect. */
@@ -65,6 +70,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.tooManyConnections]: 'too many connections',
   [CloseCode.documentTooLarge]: 'document too large',
   [CloseCode.queueOverflow]: 'too many messages while loading',
+  [CloseCode.staleDocument]: 'document was replaced: reopen it with an empty copy',
   [CloseCode.tooSlow]: 'client too slow',
   [CloseCode.internalError]: 'internal error',
 };

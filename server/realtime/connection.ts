@@ -11,7 +11,7 @@ import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, syncStep1Message, syncStep2Message } from './messages';
 import type { MemberRow } from './permissions';
 import { TokenBucket } from './rateLimit';
-import { isNoopFor } from './readOnlyCheck';
+import { isAheadOf, isNoopFor } from './readOnlyCheck';
 import type { Room, RoomPeer } from './room';
 import { inspectStateVector, inspectUpdate, MalformedUpdateError } from './updateGuard';
 
@@ -236,6 +236,11 @@ export class Connection implements RoomPeer {
 
   private async onStep1(room: Room, stateVector: Uint8Array): Promise<void> {
     inspectStateVector(stateVector);
+    // Only the server writes the workshop doc, so history we lack is an older lineage of it. (A
+    // member doc's owner may be ahead: edits made offline, even if the doc became read-only since.)
+    if (this.address.kind === 'workshop' && isAheadOf(room.doc, stateVector)) {
+      throw new Refusal(CloseCode.staleDocument, 'the copy holds history the server no longer has');
+    }
     // Never hand out state that is not durable yet (SYNC51): a crash must not un-happen what a
     // client has seen.
     await room.whenSaved();

@@ -29,8 +29,9 @@ export interface DocStore {
    */
   appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]>;
   /**
-   * Replaces the snapshot with `state`, which must contain every update with id ≤ `throughId`,
-   * and drops those updates. Updates with a larger id stay. Atomic.
+   * Replaces the snapshot with `state`, which must contain every update with id ≤ `throughId` (or,
+   * when re-basing, replace the doc they make up: rebase.ts), and drops those updates. Updates with
+   * a larger id stay. Atomic.
    */
   compact(docName: string, state: Uint8Array, throughId: number): Promise<void>;
   /** How many updates are stored after the snapshot (drives compaction). */

@@ -22,3 +22,16 @@ export function isNoopFor(doc: Y.Doc, summary: UpdateSummary): boolean {
   }
   return true;
 }
+
+/**
+ * Does a client's state vector claim history this doc does not have? A doc only the server writes
+ * (the workshop doc) can never legitimately be behind a reader: the reader holds an older lineage
+ * of it — the server re-based the doc (SYNC64) or its database was restored from a backup. Syncing
+ * would merge two unrelated histories, so the reader must start again from an empty doc.
+ */
+export function isAheadOf(doc: Y.Doc, clientStateVector: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(clientStateVector)) {
+    if (clock > Y.getState(doc.store, client)) return true;
+  }
+  return false;
+}

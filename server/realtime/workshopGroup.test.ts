@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { MemberDoc } from '../../shared/docs/memberDoc';
 import { WorkshopDoc, WorkshopDocMaps } from '../../shared/docs/workshopDoc';
 import { type Database_, openDatabase } from '../db/client';
@@ -10,6 +11,7 @@ import type { RealtimeLog } from './log';
 import { PersistQueue } from './persistQueue';
 import { readStamp } from './projection/inStepStamp';
 import { createWorkshopProjector } from './projection/workshopProjector';
+import { countItems } from './rebase';
 import { createSqliteDocStore } from './sqliteDocStore';
 import { WorkshopGroup } from './workshopGroup';
 
@@ -19,7 +21,7 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
   let database: Database_;
   afterEach(() => database.close());
 
-  function setup() {
+  function setup(rebaseAfterTombstones = 1000) {
     database = openDatabase(':memory:');
     const { db } = database;
     const { workshopId, memberIds } = seedWorkshop(db, {
@@ -47,12 +49,13 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
       queue: new PersistQueue(store),
       log: silent,
       compactEvery: 200,
+      rebaseAfterTombstones,
       createProjector: createWorkshopProjector,
       onPersistFailure: () => {},
     };
     const load = () => WorkshopGroup.load(workshopId, deps);
     const member = (id: string) => ({ kind: 'member' as const, workshopId, memberId: id });
-    return { db, workshopId, memberIds, load, member };
+    return { db, workshopId, memberIds, load, member, sqlite };
   }
 
   it('a stored doc in step loads alone; a member doc loads on use; a reveal loads and projects everyone', async () => {
@@ -116,5 +119,65 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
     expect(readStamp(group.workshopRoom.doc.getMap(WorkshopDocMaps.projection))).not.toBeNull();
     await group.whenSaved();
     group.destroy();
+  });
+
+  it('SYNC64 a doc of mostly tombstones is re-based at load: same content, stamp kept, new edits projected', async () => {
+    const { db, workshopId, memberIds, load, member, sqlite } = setup(40);
+    const [ada, bo] = memberIds as [string, string];
+    const first = await load();
+    revealDimensions(db, {
+      workshopId,
+      dimensionIds: ['alpha'],
+      actor: null,
+      now: 2,
+      currentRatings: new Map(),
+      rules: ratingRules(TEST_RUBRIC, { allowNotSure: true }),
+    });
+    await first.refreshFacts();
+    // Every change of a revealed rating replaces its workshop-doc entry: one tombstone each.
+    for (let i = 0; i < 30; i++) {
+      for (const id of [ada, bo]) {
+        const stage = i % 2 === 0 ? 'developing' : 'effective-practice';
+        new MemberDoc((await first.room(member(id))).doc).ratings.set('alpha', {
+          stage,
+          rationale: `take ${i}`,
+          updatedAt: i,
+        });
+      }
+    }
+    await first.whenSaved();
+    const before = new WorkshopDoc(first.workshopRoom.doc);
+    const ratingsBefore = before.ratings('alpha');
+    const tombstonesBefore = countItems(first.workshopRoom.doc).deleted;
+    expect(tombstonesBefore).toBeGreaterThanOrEqual(60);
+    first.destroy();
+
+    const group = await load();
+    const doc = group.workshopRoom.doc;
+    expect(countItems(doc).deleted).toBe(0);
+    expect(new WorkshopDoc(doc).ratings('alpha')).toEqual(ratingsBefore);
+    // The stamp came along, so the load still opened the workshop doc alone.
+    expect(group.rooms()).toHaveLength(1);
+    const stored = await sqlite.load(`workshop:${workshopId}`);
+    expect(stored.updates).toHaveLength(0);
+    const storedDoc = new Y.Doc();
+    Y.applyUpdate(storedDoc, stored.snapshot!);
+    expect(countItems(storedDoc)).toEqual(countItems(doc));
+
+    // The projector works on the re-based doc.
+    new MemberDoc((await group.room(member(ada))).doc).ratings.set('alpha', {
+      stage: 'developing',
+      rationale: 'final',
+      updatedAt: 99,
+    });
+    expect(new WorkshopDoc(doc).ratings('alpha').get(ada)?.rationale).toBe('final');
+    await group.whenSaved();
+    group.destroy();
+
+    // Few tombstones since: the next load keeps the doc's history.
+    const again = await load();
+    expect(countItems(again.workshopRoom.doc).deleted).toBeGreaterThan(0);
+    expect(new WorkshopDoc(again.workshopRoom.doc).ratings('alpha').get(ada)?.rationale).toBe('final');
+    again.destroy();
   });
 });

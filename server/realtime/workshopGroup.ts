@@ -7,6 +7,7 @@ import type { DocStore, StoredDoc } from './docStore';
 import type { RealtimeLog } from './log';
 import type { PersistQueue } from './persistQueue';
 import type { ProjectorFactory, ProjectorLike } from './projectorPort';
+import { rebaseStoredDoc } from './rebase';
 import { Room, type RoomOptions } from './room';
 
 export interface GroupDeps {
@@ -17,6 +18,8 @@ export interface GroupDeps {
   queue: PersistQueue;
   log: RealtimeLog;
   compactEvery: number;
+  /** Re-base the workshop doc at load once it holds this many tombstones, and more than live items (SYNC64). */
+  rebaseAfterTombstones: number;
   createProjector: ProjectorFactory;
   onPersistFailure: (group: WorkshopGroup, err: unknown) => void;
 }
@@ -59,7 +62,21 @@ export class WorkshopGroup {
   }
 
   static async load(workshopId: string, deps: GroupDeps): Promise<WorkshopGroup> {
-    const group = new WorkshopGroup(workshopId, deps, await deps.store.load(workshopDocName(workshopId)));
+    const docName = workshopDocName(workshopId);
+    const stored = await deps.store.load(docName);
+    let group = new WorkshopGroup(workshopId, deps, stored);
+    // Nobody is attached before the load resolves, and only the projector (not created yet) writes
+    // the workshop doc: the one moment a re-base cannot race a reader or a write.
+    const rebased = await rebaseStoredDoc(group.workshopRoom.doc, stored, {
+      store: deps.store,
+      docName,
+      minTombstones: deps.rebaseAfterTombstones,
+      log: deps.log,
+    });
+    if (rebased) {
+      group.destroy();
+      group = new WorkshopGroup(workshopId, deps, rebased);
+    }
     try {
       group.projector = deps.createProjector({
         db: deps.db,

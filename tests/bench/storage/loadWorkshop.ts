@@ -29,6 +29,7 @@ const deps = {
   queue: new PersistQueue(store),
   log: consoleRealtimeLog('silent'),
   compactEvery: 200,
+  rebaseAfterTombstones: 1000,
   createProjector: createWorkshopProjector,
   onPersistFailure: () => {},
 };
