@@ -20,6 +20,7 @@ const envSchema = z.object({
   WS_MAX_DOC_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   WS_MAX_CONNECTIONS_PER_SESSION: z.coerce.number().int().positive().default(20),
   WS_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(60),
+  WS_REBASE_AFTER_TOMBSTONES: z.coerce.number().int().positive().default(1000),
   /** Login attempts allowed per email address, and per client IP, in each window. */
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(100),
@@ -46,6 +47,11 @@ export interface Config {
     maxDocBytes: number;
     maxConnectionsPerSession: number;
     maxMessagesPerSecond: number;
+    /**
+     * Tombstones (and more of them than live items) after which a workshop doc is re-based when it
+     * loads (SYNC64). Each re-base costs the clients that held the old doc one full download.
+     */
+    rebaseAfterTombstones: number;
   };
   rateLimits: {
     loginPerAccount: number;
@@ -85,6 +91,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       maxDocBytes: e.WS_MAX_DOC_BYTES,
       maxConnectionsPerSession: e.WS_MAX_CONNECTIONS_PER_SESSION,
       maxMessagesPerSecond: e.WS_MAX_MESSAGES_PER_SECOND,
+      rebaseAfterTombstones: e.WS_REBASE_AFTER_TOMBSTONES,
     },
     rateLimits: {
       loginPerAccount: e.LOGIN_MAX_PER_ACCOUNT,

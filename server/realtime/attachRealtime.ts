@@ -36,11 +36,6 @@ export interface RealtimeDeps {
   log?: RealtimeLog;
   /** Least updates after a snapshot before compaction (default 200); the log must also have reached the snapshot's size. */
   compactEvery?: number;
-  /**
-   * Tombstones (and more of them than live items) after which a workshop doc is re-based when it
-   * loads (default 1,000; SYNC64). A re-base costs the clients holding the old doc a full download.
-   */
-  rebaseAfterTombstones?: number;
   limits?: Partial<ConnectionLimits>;
   /** Keep-alive ping period; a socket that has not answered the previous ping is terminated (default 30 s). */
   pingIntervalMs?: number;
@@ -101,7 +96,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       queue,
       log,
       compactEvery: deps.compactEvery ?? 200,
-      rebaseAfterTombstones: deps.rebaseAfterTombstones ?? 1000,
+      rebaseAfterTombstones: config.ws.rebaseAfterTombstones,
       createProjector: deps.createProjector ?? noopProjectorFactory,
     },
     log,

@@ -89,6 +89,7 @@ export class RoomRegistry {
         }
         if (this.entries.get(workshopId) === entry) this.entries.delete(workshopId);
         group.destroy();
+        this.log.debug('workshop unloaded', { workshopId });
       } catch (err) {
         this.log.error('unload failed', { workshopId, error: errorMessage(err) });
       } finally {

@@ -4,7 +4,7 @@ import type { ConsensusState } from '../../../shared/docs/workshopDoc';
 import { useApiData } from '../api';
 import { Button } from '../components';
 import { useRoom } from '../room/RoomContext';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { ConsensusEditor } from './ConsensusEditor';
 import { ConsensusHistory } from './ConsensusHistory';
 import { consensusApi } from './consensusApi';
@@ -32,7 +32,7 @@ export function ConsensusPanel(props: ConsensusPanelProps) {
 function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) {
   const { rubric, connection } = useRoom();
   const id = useId();
-  const ws = connection.workshop;
+  const ws = useWorkshopDoc(connection);
   const state = useDocSelector(ws, (w) => w.consensus(dimensionId), null as ConsensusState | null, [
     dimensionId,
   ]);

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useDocSelector, useDocVersion } from '../sync/hooks';
+import { useDocSelector, useDocVersion, useWorkshopDoc } from '../sync/hooks';
 import { type DimensionSummary, statusLabel, summarize } from './model';
 import { dimensionPath, useRoom } from './RoomContext';
 
@@ -9,7 +9,7 @@ export function DimensionNav({ currentId }: { currentId: string | null }) {
   // The summary reads both docs: re-derive when either changes.
   const memberVersion = useDocVersion(connection.member?.doc ?? null);
   const summaries = useDocSelector(
-    connection.workshop,
+    useWorkshopDoc(connection),
     (w) => new Map(summarize(rubric, w, connection.member, myMemberId).map((s) => [s.id, s])),
     new Map<string, DimensionSummary>(),
     [memberVersion, rubric, myMemberId],

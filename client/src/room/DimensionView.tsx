@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { ConsensusSlot } from './ConsensusSlot';
 import { Discussion } from './Discussion';
 import { findDimension, isLocked, lastVisitOf } from './model';
@@ -15,7 +15,8 @@ interface Props {
 
 export function DimensionView({ dimensionId, onTypingChange }: Props) {
   const { rubric, connection, info, workshopId, isFacilitator } = useRoom();
-  const { workshop, member } = connection;
+  const workshop = useWorkshopDoc(connection);
+  const { member } = connection;
   const found = findDimension(rubric, dimensionId);
   const phase = useDocSelector(workshop, (w) => w.dimensionState(dimensionId).phase, 'rating', [dimensionId]);
   const locked = useDocSelector(workshop, (w) => isLocked(w, dimensionId), false, [dimensionId]);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { AnonymityMode, anonymityModes } from '../../../shared/domain';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
@@ -16,7 +16,7 @@ const anonymityLabel: Record<AnonymityMode, string> = {
 /** Facilitator-only controls. Every action is an HTTP server action; the doc mirrors the result. */
 export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }) {
   const { connection, workshopId, rubric, myMemberId } = useRoom();
-  const ws = connection.workshop;
+  const ws = useWorkshopDoc(connection);
   const id = useId();
   const action = useAction();
   const [minutes, setMinutes] = useState('5');

@@ -1,3 +1,4 @@
+import { useWorkshopProvider } from '../sync/hooks';
 import { usePresence } from '../sync/presence';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
@@ -5,7 +6,7 @@ import { useRoom } from './RoomContext';
 /** Who is here now and on which dimension; observers are labelled as such. */
 export function PresenceList() {
   const { connection, rubric, myMemberId } = useRoom();
-  const people = usePresence(connection.workshopProvider);
+  const people = usePresence(useWorkshopProvider(connection));
   return (
     <section className="presence" aria-labelledby="presence-h">
       <h2 id="presence-h">Here now ({people.length})</h2>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { useDocSelector, useNow } from '../sync/hooks';
+import { useDocSelector, useNow, useWorkshopDoc } from '../sync/hooks';
 import { findDimension } from './model';
 import { RoomAnnouncer } from './RoomAnnouncer';
 import { RoomContext, type RoomContextValue, useRoom } from './RoomContext';
@@ -44,7 +44,7 @@ export default function ProjectorPage() {
 
 function ProjectorView() {
   const { connection, rubric, info } = useRoom();
-  const ws = connection.workshop;
+  const ws = useWorkshopDoc(connection);
   const focus = useDocSelector(ws, (w) => w.focus(), { spotlight: null, timerEndsAt: null, timerLabel: '' });
   const now = useNow(1000);
   const spotlight = focus.spotlight ? findDimension(rubric, focus.spotlight) : null;

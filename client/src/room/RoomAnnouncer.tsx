@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkshopDoc } from '../../../shared/docs/workshopDoc';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { findDimension } from './model';
 import { useRoom } from './RoomContext';
 
@@ -31,7 +31,8 @@ function snapshot(w: WorkshopDoc, dimensionIds: string[]): Snapshot {
 export function RoomAnnouncer() {
   const { connection, rubric, myMemberId } = useRoom();
   const ids = rubric.categories.flatMap((c) => c.dimensions.map((d) => d.id));
-  const snap = useDocSelector(connection.workshop, (w) => snapshot(w, ids), null, [rubric]);
+  const workshop = useWorkshopDoc(connection);
+  const snap = useDocSelector(workshop, (w) => snapshot(w, ids), null, [rubric]);
   const loaded = connection.getState().workshopLoaded;
   const prev = useRef<Snapshot | null>(null);
   const [message, setMessage] = useState('');

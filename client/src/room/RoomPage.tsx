@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
-import { useConnectionState } from '../sync/hooks';
+import { useConnectionState, useWorkshopProvider } from '../sync/hooks';
 import { useAnnouncePresence } from '../sync/presence';
 import { DimensionNav } from './DimensionNav';
 import { DimensionView } from './DimensionView';
@@ -57,7 +57,7 @@ function RoomLayout({ dimensionId }: { dimensionId: string | null }) {
   const room = useRoom();
   const state = useConnectionState(room.connection);
   const [typing, setTyping] = useState(false);
-  useAnnouncePresence(room.connection.workshopProvider, dimensionId, typing);
+  useAnnouncePresence(useWorkshopProvider(room.connection), dimensionId, typing);
   useEffect(() => {
     const title = dimensionId ? room.rubric.categories.flatMap((c) => c.dimensions).find((d) => d.id === dimensionId)?.title : null;
     document.title = `${title ? `${title} — ` : ''}${room.info.workshop.title} — LER Workshop`;

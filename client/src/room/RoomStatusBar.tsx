@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useConnectionState, useDocSelector, useNow } from '../sync/hooks';
+import { useConnectionState, useDocSelector, useNow, useWorkshopDoc } from '../sync/hooks';
 import { findDimension } from './model';
 import { dimensionPath, useRoom } from './RoomContext';
 
@@ -14,8 +14,9 @@ export function formatRemaining(ms: number): string {
 export function RoomStatusBar({ currentId }: { currentId: string | null }) {
   const { connection, rubric, workshopId } = useRoom();
   const state = useConnectionState(connection);
-  const focus = useDocSelector(connection.workshop, (w) => w.focus(), { spotlight: null, timerEndsAt: null, timerLabel: '' });
-  const deadline = useDocSelector(connection.workshop, (w) => w.meta()?.ratingDeadline ?? null, null);
+  const workshop = useWorkshopDoc(connection);
+  const focus = useDocSelector(workshop, (w) => w.focus(), { spotlight: null, timerEndsAt: null, timerLabel: '' });
+  const deadline = useDocSelector(workshop, (w) => w.meta()?.ratingDeadline ?? null, null);
   const now = useNow(1000);
   const spotlight = focus.spotlight ? findDimension(rubric, focus.spotlight) : null;
   const timerLeft = focus.timerEndsAt !== null ? focus.timerEndsAt - now : null;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { AnonymityMode } from '../../../shared/domain';
 import { compareRounds, type Spread, type SpreadInput, spreadByPerspective } from '../../../shared/stats/spread';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { spreadInputs, stageLabel } from './model';
 import { useRoom } from './RoomContext';
 import { SpreadChart } from './SpreadChart';
@@ -24,7 +24,7 @@ export function divergenceText(spread: Spread, label: (id: string | null) => str
 /** The revealed spread of one dimension: chart, its table, divergence, first round vs current. */
 export function SpreadView({ dimensionId, compact = false }: Props) {
   const { rubric, connection } = useRoom();
-  const ws = connection.workshop;
+  const ws = useWorkshopDoc(connection);
   const id = useId();
   const [round, setRound] = useState<'current' | 'first'>('current');
   const [perspective, setPerspective] = useState('');

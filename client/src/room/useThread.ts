@@ -1,5 +1,5 @@
 import { authoredKey, type WorkshopComment } from '../../../shared/docs/workshopDoc';
-import { useDocSelector } from '../sync/hooks';
+import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { useRoom } from './RoomContext';
 
 export interface ThreadComment extends WorkshopComment {
@@ -16,7 +16,7 @@ export interface ThreadComment extends WorkshopComment {
  */
 export function useThread(dimensionId: string): ThreadComment[] {
   const { connection, myMemberId } = useRoom();
-  const shared = useDocSelector(connection.workshop, (w) => w.comments(dimensionId), new Map(), [dimensionId]);
+  const shared = useDocSelector(useWorkshopDoc(connection), (w) => w.comments(dimensionId), new Map(), [dimensionId]);
   const mineLocal = useDocSelector(
     connection.member,
     (m) => new Map([...m.validComments()].filter(([, c]) => c.dimensionId === dimensionId)),

@@ -5,12 +5,15 @@ import { memberDocName, workshopDocName } from '../../../shared/docNames';
 import { MemberDoc } from '../../../shared/docs/memberDoc';
 import { WorkshopDoc } from '../../../shared/docs/workshopDoc';
 import { CloseCode, terminalCloseCodes } from '../../../shared/protocol';
+import { openWorkshopChannel } from './workshopChannel';
 
 /**
  * The transport layer of the room: two y-websocket providers (the server-written workshop doc, read
  * only, and my member doc, read + write) plus IndexedDB persistence of my member doc, so edits made
  * offline survive reloads and sync when the connection returns. React never touches providers
- * directly — hooks subscribe to `subscribe`/`getState` (useSyncExternalStore).
+ * directly — hooks subscribe to `subscribe`/`getState` (useSyncExternalStore). The workshop doc and
+ * its provider are replaced when the server re-based the doc (workshopChannel.ts); listeners hear
+ * of it like of any state change.
  */
 
 export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'signed-out' | 'removed' | 'ended' | 'forbidden';
@@ -26,9 +29,11 @@ export interface ConnectionState {
 }
 
 export interface RoomConnection {
-  workshop: WorkshopDoc;
+  /** The workshop doc on screen. A new one after a re-base (SYNC64): read it with useWorkshopDoc. */
+  readonly workshop: WorkshopDoc;
   member: MemberDoc | null;
-  workshopProvider: WebsocketProvider;
+  /** Carries presence; also new after a re-base (useWorkshopProvider). */
+  readonly workshopProvider: WebsocketProvider;
   getState(): ConnectionState;
   subscribe(listener: () => void): () => void;
   /** After signing in again (4401/4411): reopen both sockets in place, keeping every doc and draft. */
@@ -65,35 +70,46 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
   };
 
   // Reconnect on every close except the documented terminal ones: 4405 (read-only) and 4429 (rate
-  // limited) mean "resync", while y-websocket's default would give up on the whole 44xx range.
-  const shouldReconnect = (event: CloseEvent) => terminalPhase(event.code) === null;
+  // limited) mean "resync", while y-websocket's default would give up on the whole 44xx range. After
+  // 4409 the workshop channel opens a fresh doc instead.
+  const shouldReconnect = (event: CloseEvent) =>
+    terminalPhase(event.code) === null && event.code !== CloseCode.staleDocument;
   const onClosed = ({ code }: { code: number }) => {
     const phase = terminalPhase(code);
     if (phase) update({ phase });
   };
 
   const serverUrl = syncServerUrl();
-  const workshopYDoc = new Y.Doc();
-  const workshopProvider = new WebsocketProvider(serverUrl, workshopDocName(workshopId), workshopYDoc, {
-    shouldReconnect,
-  });
-  workshopProvider.on('closed', onClosed);
-
   let memberYDoc: Y.Doc | null = null;
   let memberProvider: WebsocketProvider | null = null;
   let persistence: IndexeddbPersistence | null = null;
-
   const isTerminal = () => !['connecting', 'online', 'offline'].includes(state.phase);
   const recomputePhase = () => {
     if (isTerminal()) return;
-    const online = workshopProvider.wsconnected && (memberProvider?.wsconnected ?? true);
+    const online = workshop.connected && (memberProvider?.wsconnected ?? true);
     const everConnected = state.workshopLoaded;
     update({ phase: online ? 'online' : everConnected || !navigator.onLine ? 'offline' : 'connecting' });
   };
-  workshopProvider.on('status', recomputePhase);
-  workshopProvider.on('sync', (synced: boolean) => {
-    if (synced) update({ workshopLoaded: true });
+  const workshop = openWorkshopChannel((doc) => {
+    // No BroadcastChannel: it would sync this doc with every other copy in this browser — the old
+    // copy a re-base replaced included (SYNC64) — and only the server may write it anyway.
+    const provider = new WebsocketProvider(serverUrl, workshopDocName(workshopId), doc, {
+      shouldReconnect,
+      disableBc: true,
+    });
+    provider.on('closed', onClosed);
+    provider.on('status', recomputePhase);
+    provider.on('sync', (synced: boolean) => {
+      if (synced) update({ workshopLoaded: true });
+      recomputePhase();
+    });
+    return provider;
+  });
+  let workshopView = new WorkshopDoc(workshop.doc);
+  workshop.onSwap(() => {
+    workshopView = new WorkshopDoc(workshop.doc);
     recomputePhase();
+    for (const l of listeners) l();
   });
 
   if (memberId !== null) {
@@ -124,18 +140,26 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
   // only notices after y-websocket's 30 s "no message" watchdog, and until then the status would
   // claim "all changes saved" while edits go nowhere. Back online, reconnect (unless the room ended).
   const onOnlineChange = () => {
-    const providers = [workshopProvider, memberProvider].filter((p) => p !== null);
-    if (!navigator.onLine) for (const p of providers) p.disconnect();
-    else if (!isTerminal()) for (const p of providers) p.connect();
+    if (!navigator.onLine) {
+      workshop.disconnect();
+      memberProvider?.disconnect();
+    } else if (!isTerminal()) {
+      workshop.connect();
+      memberProvider?.connect();
+    }
     recomputePhase();
   };
   window.addEventListener('online', onOnlineChange);
   window.addEventListener('offline', onOnlineChange);
 
   return {
-    workshop: new WorkshopDoc(workshopYDoc),
+    get workshop() {
+      return workshopView;
+    },
     member: memberYDoc ? new MemberDoc(memberYDoc) : null,
-    workshopProvider,
+    get workshopProvider() {
+      return workshop.provider;
+    },
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -145,16 +169,15 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
       if (!isTerminal()) return;
       state = { ...state, phase: 'connecting' };
       for (const l of listeners) l();
-      workshopProvider.connect();
+      workshop.connect();
       memberProvider?.connect();
     },
     destroy() {
       window.removeEventListener('online', onOnlineChange);
       window.removeEventListener('offline', onOnlineChange);
-      workshopProvider.destroy();
+      workshop.destroy();
       memberProvider?.destroy();
       void persistence?.destroy();
-      workshopYDoc.destroy();
       memberYDoc?.destroy();
       listeners.clear();
     },

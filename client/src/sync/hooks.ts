@@ -58,3 +58,15 @@ export function useNow(ms: number): number {
   // Rounded so getSnapshot is stable between ticks (useSyncExternalStore requires it).
   return useSyncExternalStore(subscribe, () => Math.floor(Date.now() / ms) * ms);
 }
+
+/** The workshop doc on screen; a new one once the server re-based it (SYNC64), so read it here. */
+export function useWorkshopDoc(connection: RoomConnection): RoomConnection['workshop'] {
+  const get = () => connection.workshop;
+  return useSyncExternalStore(connection.subscribe, get, get);
+}
+
+/** The workshop doc's provider (presence); replaced along with the doc. */
+export function useWorkshopProvider(connection: RoomConnection): RoomConnection['workshopProvider'] {
+  const get = () => connection.workshopProvider;
+  return useSyncExternalStore(connection.subscribe, get, get);
+}
