@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { databaseFile, openDatabase } from '../../../server/db/client';
+import { countItems } from '../../../server/realtime/rebase';
 import { createSqliteDocStore } from '../../../server/realtime/sqliteDocStore';
 import { memberDocName, workshopDocName } from '../../../shared/docNames';
 import { serverCommand } from '../cpuSplit';
@@ -25,6 +26,11 @@ export interface DayLongResult {
   storedRows: number;
   workshopDocBytes: number;
   workshopDocGzipBytes: number;
+  /** Tombstones and live items of the workshop doc as the day left it. */
+  workshopDocTombstones: number;
+  workshopDocLiveItems: number;
+  /** The same after the first load re-based it (SYNC64); equal to the above if it did not. */
+  rebased: { workshopDocBytes: number; workshopDocGzipBytes: number; workshopDocTombstones: number; storedBytes: number };
   databaseFileBytes: number;
   firstLoadMs: number;
   warmLoadMedianMs: number;
@@ -143,7 +149,9 @@ export async function dayLongWorkshop(opts: {
     await server.stop(); // SIGTERM: flushes and closes the database cleanly
 
     const stored = await storedSize(dataDir, workshopId);
+    // Its first load re-bases the doc (SYNC64); the loads after it read what that stored.
     const load = await coldLoad(dataDir, workshopId);
+    const after = await storedSize(dataDir, workshopId);
     // For investigations (profiling a load): keep a copy of the built workshop's data directory.
     const keep = process.env.BENCH_KEEP_DAYLONG;
     if (keep) {
@@ -169,6 +177,12 @@ export async function dayLongWorkshop(opts: {
       buildSeconds,
       bytesWrittenPerEdit: written / edits,
       ...stored,
+      rebased: {
+        workshopDocBytes: after.workshopDocBytes,
+        workshopDocGzipBytes: after.workshopDocGzipBytes,
+        workshopDocTombstones: after.workshopDocTombstones,
+        storedBytes: after.storedBytes,
+      },
       ...load,
       firstSyncOverWsMs: fresh.syncMillis,
       rssGrowthOnOpenBytes: rssAfter - rssBefore,
@@ -210,6 +224,7 @@ async function storedSize(dataDir: string, workshopId: string) {
     let storedRows = 0;
     let workshopDocBytes = 0;
     let workshopDocGzipBytes = 0;
+    let items = { deleted: 0, live: 0 };
     for (const name of await store.listDocs(workshopDocName(workshopId))) {
       const s = await store.load(name);
       const parts = [...(s.snapshot ? [s.snapshot] : []), ...s.updates];
@@ -221,6 +236,7 @@ async function storedSize(dataDir: string, workshopId: string) {
         const state = Y.encodeStateAsUpdate(doc);
         workshopDocBytes = state.length;
         workshopDocGzipBytes = gzipSync(state).length;
+        items = countItems(doc);
       }
     }
     return {
@@ -228,6 +244,8 @@ async function storedSize(dataDir: string, workshopId: string) {
       storedRows,
       workshopDocBytes,
       workshopDocGzipBytes,
+      workshopDocTombstones: items.deleted,
+      workshopDocLiveItems: items.live,
       databaseFileBytes: statSync(databaseFile(dataDir)).size,
     };
   } finally {
