@@ -17,6 +17,18 @@ import { WorkshopGroup } from './workshopGroup';
 
 const silent: RealtimeLog = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** The facilitator's reveal of dimension `alpha`, as the route writes it to the database. */
+function revealAlpha(db: Database_['db'], workshopId: string): void {
+  revealDimensions(db, {
+    workshopId,
+    dimensionIds: ['alpha'],
+    actor: null,
+    now: 2,
+    currentRatings: new Map(),
+    rules: ratingRules(TEST_RUBRIC, { allowNotSure: true }),
+  });
+}
+
 describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
   let database: Database_;
   afterEach(() => database.close());
@@ -83,14 +95,7 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
     expect(group.rooms()).toHaveLength(2);
 
     // The facilitator's reveal, as the route does it: the database, then the bridge's refresh.
-    revealDimensions(db, {
-      workshopId,
-      dimensionIds: ['alpha'],
-      actor: null,
-      now: 2,
-      currentRatings: new Map(),
-      rules: ratingRules(TEST_RUBRIC, { allowNotSure: true }),
-    });
+    revealAlpha(db, workshopId);
     await group.refreshFacts();
     expect(group.rooms()).toHaveLength(4);
     expect([...view.ratings('alpha').keys()].sort()).toEqual([ada, bo, cy].sort());
@@ -125,14 +130,7 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
     const { db, workshopId, memberIds, load, member, sqlite } = setup(40);
     const [ada, bo] = memberIds as [string, string];
     const first = await load();
-    revealDimensions(db, {
-      workshopId,
-      dimensionIds: ['alpha'],
-      actor: null,
-      now: 2,
-      currentRatings: new Map(),
-      rules: ratingRules(TEST_RUBRIC, { allowNotSure: true }),
-    });
+    revealAlpha(db, workshopId);
     await first.refreshFacts();
     // Every change of a revealed rating replaces its workshop-doc entry: one tombstone each.
     for (let i = 0; i < 30; i++) {
