@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverBuildIsStale } from '../../scripts/build-server.mjs';
 
 /**
  * Fails the e2e project at once, with the fix in the message, instead of letting every test time
@@ -17,6 +18,12 @@ export default function setup(): void {
   if (!fs.existsSync(index)) {
     throw new Error(
       `The client is not built (${index} is missing). Run \`npm run build\` first ` +
+        '(`npm test` and `npm run test:e2e` do it for you).',
+    );
+  }
+  if (serverBuildIsStale()) {
+    throw new Error(
+      'The server build (dist/server) is missing or older than its sources. Run `npm run build` first ' +
         '(`npm test` and `npm run test:e2e` do it for you).',
     );
   }

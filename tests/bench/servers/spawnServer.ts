@@ -12,9 +12,10 @@ export interface RunningServer {
 }
 
 /**
- * Starts a server in its own process and waits for the line that tells its port. Always
- * `node --import tsx <file>` (never `npx`/`tsx` wrappers), so `pid` is the server itself and the
- * CPU and RSS read from /proc are the server's own.
+ * Starts a server in its own process and waits for the line that tells its port. Always `node`
+ * itself (never `npx`/`tsx` wrappers), so `pid` is the server itself and the CPU and RSS read from
+ * /proc are the server's own. A built program (`.mjs`) runs as is; a `.ts` entry (a baseline
+ * commit that has no build script) runs with `--import tsx`, whose loader thread adds ~32 MB RSS.
  */
 /**
  * For investigations (docs/benchmarks.md): BENCH_SERVER_NODE_ARGS="--trace-gc" adds node flags to every
@@ -36,8 +37,7 @@ export function spawnServer(opts: {
   const command = serverCommand([
     ...(opts.nodeArgs ?? []),
     ...extraNodeArgs(),
-    '--import',
-    'tsx',
+    ...(opts.entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps']),
     opts.entry,
     ...(opts.args ?? []),
   ]);

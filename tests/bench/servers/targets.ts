@@ -1,5 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer, bundleNodeProgram, serverBuildIsStale, serverEntry } from '../../../scripts/build-server.mjs';
 import { memberDocName, workshopDocName } from '../../../shared/docNames';
 import type { ClientSpec, ServerKind } from '../clients/types';
 import { type BenchRoom, mapLimit, OursApi } from '../setup/oursApi';
@@ -86,10 +87,20 @@ function referenceSpecs(
   return specs;
 }
 
+/**
+ * A reference server's TypeScript entry bundled into a scratch folder, so it runs as plain `node`
+ * like ours (under `--import tsx` each would carry ~32 MB of RSS for tsx's loader thread).
+ */
+async function builtReference(file: string): Promise<string> {
+  const outDir = scratchDir('reference-');
+  await bundleNodeProgram({ entry: path.join(HERE, file), outDir, name: 'server' });
+  return path.join(outDir, 'server.mjs');
+}
+
 export async function startRelay(shape: Shape): Promise<Target> {
   const server = await spawnServer({
     name: 'relay',
-    entry: path.join(HERE, 'relayServer.ts'),
+    entry: await builtReference('relayServer.ts'),
     readyLine: /^READY (\d+)/,
   });
   const base = `ws://127.0.0.1:${server.port}`;
@@ -106,7 +117,7 @@ export async function startHocuspocus(shape: Shape): Promise<Target> {
   const dir = scratchDir('hocuspocus-');
   const server = await spawnServer({
     name: 'hocuspocus',
-    entry: path.join(HERE, 'hocuspocusServer.ts'),
+    entry: await builtReference('hocuspocusServer.ts'),
     args: [path.join(dir, 'hocuspocus.sqlite')],
     readyLine: /^READY (\d+)/,
   });
@@ -129,14 +140,21 @@ export interface OursOptions {
   root?: string;
 }
 
-/** Our server exactly as `npm start` runs it (server/index.ts), on a fresh DATA_DIR. */
+/**
+ * Our server exactly as `npm start` runs it (the built dist/server/index.mjs, rebuilt first if its
+ * sources are newer), on a fresh DATA_DIR. A baseline checkout is built the same way; one from
+ * before the server had a build runs its server/index.ts under tsx.
+ */
 export async function startOursServer(
   opts: OursOptions = {},
 ): Promise<{ server: RunningServer; dataDir: string }> {
   const dataDir = opts.dataDir ?? scratchDir('ours-data-');
+  const root = opts.root ?? path.resolve(HERE, '../../..');
+  const buildable = existsSync(path.join(root, 'scripts', 'build-server.mjs'));
+  if (buildable && serverBuildIsStale(root)) await buildServer(root);
   const server = await spawnServer({
     name: 'ours',
-    entry: path.join(opts.root ?? path.resolve(HERE, '../../..'), 'server', 'index.ts'),
+    entry: buildable ? serverEntry(root) : path.join(root, 'server', 'index.ts'),
     nodeArgs: opts.nodeArgs,
     env: {
       PORT: '0',
@@ -198,7 +216,7 @@ export async function startOurs(shape: Shape, opts: OursOptions = {}): Promise<T
   });
   return {
     kind: 'ours',
-    label: 'ours (server/index.ts: auth, projection, SQLite log)',
+    label: 'ours (dist/server/index.mjs as npm start runs it: auth, projection, SQLite log)',
     server,
     specs,
     notes: [`DATA_DIR ${dataDir}`],

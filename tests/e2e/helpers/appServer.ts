@@ -30,17 +30,18 @@ export interface AppServer {
 }
 
 /**
- * Starts the real server (`npx tsx server/index.ts`, serving dist/client) on a free port with its
- * own data directory and resolves once it prints its "listening" line.
+ * Starts the real server (the built `dist/server/index.mjs`, serving dist/client) on a free port
+ * with its own data directory and resolves once it prints its "listening" line.
  *
- * The server runs in its own process group (npx → tsx → node are three processes): signals go to
- * the group, so `kill('SIGKILL')` really kills the node process holding the database, and nothing
- * is left running when a test fails.
+ * The server runs in its own process group (with its background-checkpoint thread and anything it
+ * spawns): signals go to the group, so `kill('SIGKILL')` really kills the process holding the
+ * database, and nothing is left running when a test fails.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ler-e2e-'));
-  const child = spawn('npx', ['tsx', 'server/index.ts'], {
+  // The built server, as `npm start` runs it (`npm test` and `npm run test:e2e` build it first).
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
