@@ -3,16 +3,7 @@
 // supervisor reaches the server directly and it can flush and close cleanly.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+import { newestMtime } from './newestMtime.mjs';
 
 const builtIndex = 'dist/client/index.html';
 const sources = Math.max(newestMtime('client'), newestMtime('shared'), newestMtime('rubric'));

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { newestMtime } from './newestMtime.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,15 +76,7 @@ export function serverBuildIsStale(root = ROOT) {
   const entry = serverEntry(root);
   if (!fs.existsSync(entry)) return true;
   const built = fs.statSync(entry).mtimeMs;
-  const newest = (dir) => {
-    let n = 0;
-    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, item.name);
-      n = Math.max(n, item.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-    }
-    return n;
-  };
-  return ['server', 'shared', 'rubric'].some((dir) => newest(path.join(root, dir)) > built);
+  return ['server', 'shared', 'rubric'].some((dir) => newestMtime(path.join(root, dir)) > built);
 }
 
 // `node scripts/build-server.mjs [--if-stale]`
