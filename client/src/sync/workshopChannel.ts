@@ -21,18 +21,23 @@ export interface WorkshopChannel {
   destroy(): void;
 }
 
+/** A workshop doc with the provider that syncs it. */
+interface Pair {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
 /**
  * `open` creates a provider for a doc (and is where its owner attaches its listeners: it is called
  * again for every fresh doc). Its provider must not reconnect after 4409, and must not use a
  * BroadcastChannel: that would sync the fresh doc with the old one still open in this tab.
  */
 export function openWorkshopChannel(open: (doc: Y.Doc) => WebsocketProvider): WorkshopChannel {
-  let current = { doc: new Y.Doc(), provider: null as unknown as WebsocketProvider };
-  let fresh: typeof current | null = null;
+  let fresh: Pair | null = null;
   const swapListeners = new Set<() => void>();
   let destroyed = false;
 
-  const start = (doc: Y.Doc) => {
+  const start = (doc: Y.Doc): Pair => {
     const pair = { doc, provider: open(doc) };
     pair.provider.on('closed', ({ code }) => {
       if (code === CloseCode.staleDocument && pair === current && !fresh && !destroyed) startFresh();
@@ -52,7 +57,7 @@ export function openWorkshopChannel(open: (doc: Y.Doc) => WebsocketProvider): Wo
       for (const l of swapListeners) l();
     });
   };
-  current = start(current.doc);
+  let current = start(new Y.Doc());
 
   return {
     get doc() {
