@@ -21,7 +21,7 @@ import type { ProjectorContext } from './projectorContext';
 export function memberState(ctx: ProjectorContext, memberId: string): MemberState {
   let st = ctx.memberStates.get(memberId);
   if (!st) {
-    st = { parse: new Map(), ignored: new Map(), owned: null };
+    st = { parse: new Map(), ignored: new Map(), owned: null, ratingKeys: new Map() };
     ctx.memberStates.set(memberId, st);
   }
   return st;
@@ -78,15 +78,22 @@ export function projectOwnDoc(ctx: ProjectorContext, memberId: string, doc: Y.Do
 }
 
 export function logIgnored(ctx: ProjectorContext, memberId: string, st: MemberState): void {
-  const before = ctx.loggedIgnored.get(memberId) ?? new Set<string>();
-  const current = new Set<string>();
-  const ignored: IgnoredEntry[] = MEMBER_PARTS.flatMap((part) => st.ignored.get(part) ?? []);
-  for (const entry of ignored) {
-    const signature = `${entry.map}\u0000${entry.key}\u0000${entry.reason}`;
-    current.add(signature);
-    // Once per entry and reason, not once per keystroke.
-    if (!before.has(signature))
-      ctx.log.warn('ignored member-doc entry', { workshopId: ctx.workshopId, memberId, ...entry });
+  const before = ctx.loggedIgnored.get(memberId);
+  // Runs on every edit; when nothing is ignored (the normal case) it allocates and keeps nothing,
+  // since whatever it kept would live until the member's next edit and be copied by the GC.
+  let current: Set<string> | undefined;
+  for (const part of MEMBER_PARTS) {
+    for (const entry of st.ignored.get(part) ?? NOTHING_IGNORED) {
+      const signature = `${entry.map}\u0000${entry.key}\u0000${entry.reason}`;
+      current ??= new Set();
+      current.add(signature);
+      // Once per entry and reason, not once per keystroke.
+      if (!before?.has(signature))
+        ctx.log.warn('ignored member-doc entry', { workshopId: ctx.workshopId, memberId, ...entry });
+    }
   }
-  ctx.loggedIgnored.set(memberId, current);
+  if (current) ctx.loggedIgnored.set(memberId, current);
+  else if (before) ctx.loggedIgnored.delete(memberId);
 }
+
+const NOTHING_IGNORED: readonly IgnoredEntry[] = [];

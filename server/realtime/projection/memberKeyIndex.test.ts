@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changedRatingKeys } from './memberKeyIndex';
+import type { RatingRules } from '../../room/ratingRules';
+import { changedRatingKeys, type MemberState, ratingKeyOf } from './memberKeyIndex';
 
 /** The transaction of one change made by `fn` (the 4th argument of the doc's update event). */
 function transactionOf(doc: Y.Doc, fn: () => void): unknown {
@@ -39,5 +40,32 @@ describe('changedRatingKeys', () => {
 
   it('gives up without a transaction it can read', () => {
     expect(changedRatingKeys(new Y.Doc(), undefined)).toBeNull();
+  });
+});
+
+describe('ratingKeyOf', () => {
+  const rules: RatingRules = {
+    dimensionIds: ['alpha'],
+    isKnownDimension: (id) => id === 'alpha',
+    isAllowedStage: () => true,
+  };
+  const state = (): MemberState => ({
+    parse: new Map(),
+    ignored: new Map(),
+    owned: null,
+    ratingKeys: new Map(),
+  });
+
+  it("gives the member's workshop key and remembers it for the rubric's dimensions", () => {
+    const st = state();
+    expect(ratingKeyOf(st, rules, 'alpha', 'm1')).toBe('alpha:m1');
+    expect(ratingKeyOf(st, rules, 'alpha', 'm1')).toBe('alpha:m1');
+    expect([...st.ratingKeys]).toEqual([['alpha', 'alpha:m1']]);
+  });
+
+  it('remembers nothing for keys outside the rubric, however many a member doc holds', () => {
+    const st = state();
+    for (let i = 0; i < 100; i++) expect(ratingKeyOf(st, rules, `junk${i}`, 'm1')).toBe(`junk${i}:m1`);
+    expect(st.ratingKeys.size).toBe(0);
   });
 });

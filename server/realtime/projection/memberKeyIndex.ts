@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import { MemberDocMaps } from '../../../shared/docs/memberDoc';
+import { dimensionMemberKey } from '../../../shared/docs/workshopDoc';
+import type { RatingRules } from '../../room/ratingRules';
 import { sameJson } from './diffMap';
 import { type IgnoredEntry, MEMBER_PARTS, type MemberPart, type ParseCache } from './projectMember';
 
@@ -29,6 +31,8 @@ export interface MemberState {
   ignored: Map<MemberPart, IgnoredEntry[]>;
   /** The member's keys present in each workshop map; null until the full path (re)builds it. */
   owned: OwnedKeys | null;
+  /** The member's `rated`/`ratings` key per known dimension (ratingKeyOf). */
+  ratingKeys: Map<string, string>;
 }
 
 export const PART_BY_MAP = new Map<string, MemberPart>(
@@ -152,4 +156,18 @@ export function isKeyOfMember(key: string, memberId: string): boolean {
 /** `splitKey(key)[0] === memberId` for `<memberId>:<entryId>` keys, without allocating. */
 export function isKeyOfAuthor(key: string, memberId: string): boolean {
   return key.charCodeAt(memberId.length) === 58 /* ':' */ && key.startsWith(memberId);
+}
+
+/**
+ * The member's `rated`/`ratings` key for a dimension, the same string every time: the workshop-doc
+ * item an edit writes keeps its key, so a fresh string per edit would be one more object per edit
+ * for the young-generation GC to copy (docs/benchmarks.md item 37). Only the rubric's dimensions are
+ * remembered: a member doc may hold any key, and the cache must stay bounded.
+ */
+export function ratingKeyOf(st: MemberState, rules: RatingRules, dimensionId: string, memberId: string): string {
+  const known = st.ratingKeys.get(dimensionId);
+  if (known !== undefined) return known;
+  const key = dimensionMemberKey(dimensionId, memberId);
+  if (rules.isKnownDimension(dimensionId)) st.ratingKeys.set(dimensionId, key);
+  return key;
 }

@@ -1,8 +1,7 @@
 import type * as Y from 'yjs';
-import { dimensionMemberKey } from '../../../shared/docs/workshopDoc';
 import { recountReactions } from './inStepBookkeeping';
 import { logIgnored, memberContext, projectOwnDoc, projectPart } from './memberEntries';
-import { diffOwned, diffOwnedKeys, type MemberState, type OwnedKeys } from './memberKeyIndex';
+import { diffOwned, diffOwnedKeys, type MemberState, type OwnedKeys, ratingKeyOf } from './memberKeyIndex';
 import { emptyMemberProjection, type MemberPart, projectRatingsOf } from './projectMember';
 import type { ProjectorContext } from './projectorContext';
 
@@ -71,9 +70,15 @@ function projectRatingKeys(
 ): void {
   const out = emptyMemberProjection();
   projectRatingsOf(doc, dimensionIds, memberContext(ctx, memberId), out, st.parse);
-  const kept = (st.ignored.get('ratings') ?? []).filter((e) => !dimensionIds.has(e.key));
-  st.ignored.set('ratings', out.ignored.length > 0 ? [...kept, ...out.ignored] : kept);
-  const keys = [...dimensionIds].map((d) => dimensionMemberKey(d, memberId));
+  // The list is rebuilt only when it changes: a new (empty) list per edit would live until the
+  // member's next edit, long enough for the GC to copy it.
+  const before = st.ignored.get('ratings');
+  if (out.ignored.length > 0 || before?.some((e) => dimensionIds.has(e.key))) {
+    const kept = (before ?? []).filter((e) => !dimensionIds.has(e.key));
+    st.ignored.set('ratings', [...kept, ...out.ignored]);
+  }
+  const keys: string[] = [];
+  for (const dimensionId of dimensionIds) keys.push(ratingKeyOf(st, ctx.facts.rules, dimensionId, memberId));
   diffOwnedKeys(ctx.map('rated'), out.rated, owned.rated, keys, ctx.lockedByKey);
   diffOwnedKeys(ctx.map('ratings'), out.ratings, owned.ratings, keys, ctx.lockedByKey);
 }

@@ -69,8 +69,10 @@ export const MEMBER_PARTS: readonly MemberPart[] = ['ratings', 'evidence', 'comm
  * Only the schema result is cached: the rules that depend on the workshop (known dimension, allowed
  * stage, revealed) run on every projection.
  */
-export type ParseCache = Map<string, Map<string, { value: unknown; result: ParseResult }>>;
+export type ParseCache = Map<string, Map<string, CachedParse>>;
 type ParseResult = { success: true; data: unknown } | { success: false; reason: string };
+/** A schema result together with the value it was computed for: one object per changed entry. */
+type CachedParse = ParseResult & { value: unknown };
 
 export function emptyMemberProjection(): MemberProjection {
   return {
@@ -136,16 +138,39 @@ function parseEntry<T>(
   key: string,
   value: unknown,
   schema: z.ZodType<T>,
-  known: Map<string, { value: unknown; result: ParseResult }> | undefined,
+  known: Map<string, CachedParse> | undefined,
 ): ParseResult {
   const hit = known?.get(key);
-  if (hit !== undefined && hit.value === value) return hit.result;
+  if (hit !== undefined && hit.value === value) return hit;
   const parsed = schema.safeParse(value);
-  const result: ParseResult = parsed.success
-    ? { success: true, data: parsed.data }
-    : { success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
-  known?.set(key, { value, result });
+  // What a result holds lives until the entry changes again, long enough for the young-generation
+  // GC to copy it, and that copying is the server's latency tail under load (docs/benchmarks.md
+  // item 37). So the result is one object, and a value the schema passed unchanged is used as it
+  // is instead of zod's copy of it: the workshop doc then shares the member doc's value object.
+  const result: CachedParse = parsed.success
+    ? { value, success: true, data: sameFields(parsed.data, value) ? value : parsed.data }
+    : { value, success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
+  known?.set(key, result);
   return result;
+}
+
+/**
+ * Whether `parsed` (a schema's output) is field for field the `input` it came from: same own keys,
+ * identical values. Nested objects are always copies in zod's output, so they never match, and a
+ * schema that transforms, defaults or strips gives a different value or key count.
+ */
+function sameFields(parsed: unknown, input: unknown): boolean {
+  if (typeof parsed !== 'object' || typeof input !== 'object' || parsed === null || input === null) return false;
+  if (Array.isArray(parsed) || Array.isArray(input)) return false;
+  const a = parsed as Record<string, unknown>;
+  const b = input as Record<string, unknown>;
+  let keys = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || !Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    keys++;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) keys--;
+  return keys === 0;
 }
 
 function projectRatings(doc: Y.Doc, context: MemberContext, out: MemberProjection, cache?: ParseCache): void {
@@ -200,7 +225,9 @@ function projectRating(
   out.rated.set(key, true);
   // PROJ1: before reveal the value is never written, so it is not in any byte other browsers get.
   if (isRevealed(dimensionId)) {
-    out.ratings.set(key, { stage: rating.stage, rationale: rating.rationale, updatedAt: rating.updatedAt });
+    // memberRatingSchema is a strict {stage, rationale, updatedAt}: the validated rating is exactly
+    // the workshop entry, so it is written as it is (shared with the member doc, see parseEntry).
+    out.ratings.set(key, rating);
   }
 }
 
