@@ -19,6 +19,7 @@ import {
 } from '../../../shared/docs/workshopDoc';
 import { Limits } from '../../../shared/domain';
 import type { RatingRules } from '../../room/ratingRules';
+import { sameJson } from './diffMap';
 
 /** What one member's own doc contributes to the workshop doc, keyed as the workshop doc keys it. */
 export interface MemberProjection {
@@ -145,32 +146,13 @@ function parseEntry<T>(
   const parsed = schema.safeParse(value);
   // What a result holds lives until the entry changes again, long enough for the young-generation
   // GC to copy it, and that copying is the server's latency tail under load (docs/benchmarks.md
-  // item 37). So the result is one object, and a value the schema passed unchanged is used as it
-  // is instead of zod's copy of it: the workshop doc then shares the member doc's value object.
+  // item 37). So the result is one object, and a value the schema passed unchanged (zod returns a
+  // copy even then) is used as it is: the workshop doc then shares the member doc's value object.
   const result: CachedParse = parsed.success
-    ? { value, success: true, data: sameFields(parsed.data, value) ? value : parsed.data }
+    ? { value, success: true, data: sameJson(parsed.data, value) ? value : parsed.data }
     : { value, success: false, reason: `invalid: ${parsed.error.issues[0]?.message ?? 'schema'}` };
   known?.set(key, result);
   return result;
-}
-
-/**
- * Whether `parsed` (a schema's output) is field for field the `input` it came from: same own keys,
- * identical values. Nested objects are always copies in zod's output, so they never match, and a
- * schema that transforms, defaults or strips gives a different value or key count.
- */
-function sameFields(parsed: unknown, input: unknown): boolean {
-  if (typeof parsed !== 'object' || typeof input !== 'object' || parsed === null || input === null) return false;
-  if (Array.isArray(parsed) || Array.isArray(input)) return false;
-  const a = parsed as Record<string, unknown>;
-  const b = input as Record<string, unknown>;
-  let keys = 0;
-  for (const k in a) {
-    if (!Object.hasOwn(a, k) || !Object.hasOwn(b, k) || a[k] !== b[k]) return false;
-    keys++;
-  }
-  for (const k in b) if (Object.hasOwn(b, k)) keys--;
-  return keys === 0;
 }
 
 function projectRatings(doc: Y.Doc, context: MemberContext, out: MemberProjection, cache?: ParseCache): void {
