@@ -50,7 +50,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       201: { description: '{workshop, me}' },
       400: { description: 'Invalid body, unknown rubric, or perspective not in the list' },
       401: { description: 'Not signed in' },
-      404: { description: 'institutionId is not one of yours' },
+      404: { description: 'institutionId is not one you created or facilitate a workshop of' },
       409: { description: 'The named institution exists with a different system/state (change it with PATCH /api/institutions/{id})' },
     },
   });

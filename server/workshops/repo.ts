@@ -8,15 +8,21 @@ import { readSettings, type WorkshopSettings } from './settings';
 export type InstitutionRow = typeof institutions.$inferSelect;
 
 /**
- * An institution record for the caller: an existing one they created or assess in a workshop, or
- * null. Scoped to the caller so one college cannot attach its workshop to another's history.
+ * An institution record for the caller: an existing one they created or facilitate a workshop of,
+ * or null. Scoped to the caller so one college cannot attach its workshop to another's history —
+ * and to facilitators, because creating a workshop makes its creator a facilitator, who may then
+ * change the institution (PATCH /api/institutions/:id): a participant, observer or guest reusing
+ * it would have been a way round that route's rule.
  */
 export function findCallerInstitution(db: Db, userId: string, match: { id?: string; name?: string }) {
   const mine = db
     .selectDistinct({ institution: institutions })
     .from(institutions)
     .leftJoin(workshops, eq(workshops.institutionId, institutions.id))
-    .leftJoin(members, and(eq(members.workshopId, workshops.id), isNull(members.removedAt)))
+    .leftJoin(
+      members,
+      and(eq(members.workshopId, workshops.id), isNull(members.removedAt), eq(members.role, 'facilitator')),
+    )
     .where(
       and(
         sql`(${institutions.createdBy} = ${userId} or ${members.userId} = ${userId})`,

@@ -104,4 +104,30 @@ describe('institution records (REPORT13)', () => {
     expect((await api(t.app, 'PATCH', `/api/institutions/${id}`, { cookie: fran.cookie, body: { name: 'X' }, origin: null })).status).toBe(403);
     expect(snapshot(t.database)).toBe(before);
   });
+
+  it('REPORT13: a participant cannot put a workshop under the institution (by id or by name) and then PATCH it', async () => {
+    t = makeTestApp();
+    const fran = await signUp(t.app);
+    const w = await createWorkshop(t.app, fran.cookie, { institution: 'Lakeside CC' });
+    const id = w.institution.id as string;
+    const participant = await joinWorkshop(t.app, fran.cookie, w.id, { role: 'participant' });
+    const before = snapshot(t.database);
+    const byId = await api(t.app, 'POST', '/api/workshops', {
+      cookie: participant.cookie,
+      body: { title: 'mine', institutionId: id },
+    });
+    expect(byId.status).toBe(404);
+    expect(snapshot(t.database)).toBe(before);
+    // By name it gets a record of its own, which is theirs to change; the college's stays as it was.
+    const byName = await create(participant.cookie, 'Lakeside CC');
+    expect(byName.status).toBe(201);
+    expect(byName.json.workshop.institution.id).not.toBe(id);
+    const patch = await api(t.app, 'PATCH', `/api/institutions/${id}`, {
+      cookie: participant.cookie,
+      body: { name: 'Renamed by a participant' },
+    });
+    expect(patch.status).toBe(403);
+    const seen = await api(t.app, 'GET', `/api/workshops/${w.id}`, { cookie: fran.cookie });
+    expect(seen.json.workshop.institution.name).toBe('Lakeside CC');
+  });
 });
