@@ -52,6 +52,13 @@ export const Limits = {
   evidenceNoteMax: 2_000,
   evidencePerRatingMax: 30,
   commentEvidenceMax: 10,
+  /**
+   * One member's share of the workshop doc (shared/docs/memberShare.ts): every member's comments
+   * and evidence reach everyone's screen, so no one member may fill the doc for all (PROJ10).
+   */
+  commentsPerMemberMax: 1_000,
+  commentCharsPerMemberMax: 200_000,
+  evidenceCharsPerMemberMax: 100_000,
   reasonMin: 10,
   reasonMax: 2_000,
   consensusTextMax: 10_000,

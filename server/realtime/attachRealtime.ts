@@ -97,6 +97,7 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
       log,
       compactEvery: deps.compactEvery ?? 200,
       rebaseAfterTombstones: config.ws.rebaseAfterTombstones,
+      maxDocBytes: config.ws.maxDocBytes,
       createProjector: deps.createProjector ?? noopProjectorFactory,
     },
     log,

@@ -24,6 +24,8 @@ export type ProjectorFactory = (options: {
   workshopDoc: Y.Doc;
   /** The projector needs every contributor's doc attached (lazy member docs, SYNC60). */
   requestAllMembers: () => void;
+  /** The workshop doc has reached the size limit of a document: member changes may not grow it. */
+  isFull: () => boolean;
 }) => ProjectorLike;
 
 /** For transport tests that do not involve projection. */

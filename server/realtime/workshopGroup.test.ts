@@ -62,6 +62,7 @@ describe('WorkshopGroup (SYNC60): member docs load lazily', () => {
       log: silent,
       compactEvery: 200,
       rebaseAfterTombstones,
+      maxDocBytes: 8 * 1024 * 1024,
       createProjector: createWorkshopProjector,
       onPersistFailure: () => {},
     };

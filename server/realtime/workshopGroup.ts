@@ -20,6 +20,8 @@ export interface GroupDeps {
   compactEvery: number;
   /** Re-base the workshop doc at load once it holds this many tombstones, and more than live items (SYNC64). */
   rebaseAfterTombstones: number;
+  /** The size limit of a document (WS_MAX_DOC_BYTES): the projector's writes respect it too (PROJ11). */
+  maxDocBytes: number;
   createProjector: ProjectorFactory;
   onPersistFailure: (group: WorkshopGroup, err: unknown) => void;
 }
@@ -87,6 +89,9 @@ export class WorkshopGroup {
         // Called inside the projector's transaction, possibly before `group.projector` is set: the
         // load itself is asynchronous, so the docs attach after both have returned.
         requestAllMembers: () => void group.loadAllMembers().catch(() => {}),
+        // What is stored, history since the last compaction included: the measure clients' writes
+        // are held to (connection.ts), and what a reader's first sync can grow to.
+        isFull: () => group.workshopRoom.storedBytes >= deps.maxDocBytes,
       });
     } catch (err) {
       group.destroy();

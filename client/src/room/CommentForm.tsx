@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
-import { evidenceUrlSchema } from '../../../shared/docs/memberDoc';
+import { evidenceUrlSchema, type MemberDoc } from '../../../shared/docs/memberDoc';
+import { type CommentUsage, commentChars, commentFits } from '../../../shared/docs/memberShare';
 import { Limits } from '../../../shared/domain';
+import { useDocSelector } from '../sync/hooks';
 import { useRoom } from './RoomContext';
 import { useDraftField } from './useDraftField';
 
@@ -14,9 +16,21 @@ interface Props {
   onSubmit: (text: string, evidence: Array<{ url: string; title: string }>) => void;
   onCancel?: () => void;
   onTypingChange?: (typing: boolean) => void;
+  /** Editing a posted comment: its characters, which the new version replaces in my share (PROJ10). */
+  replacesChars?: number;
 }
 
-export function CommentForm({ draftKey, label, submitLabel, initialText, initialLink, onSubmit, onCancel, onTypingChange }: Props) {
+const NO_USAGE: CommentUsage = { comments: 0, chars: 0 };
+
+/** What my comments use of my share of the workshop doc, counted as the server counts it. */
+function commentUsage(member: MemberDoc): CommentUsage {
+  let chars = 0;
+  const all = member.validComments();
+  for (const c of all.values()) chars += commentChars(c);
+  return { comments: all.size, chars };
+}
+
+export function CommentForm({ draftKey, label, submitLabel, initialText, initialLink, onSubmit, onCancel, onTypingChange, replacesChars }: Props) {
   const { connection } = useRoom();
   const member = connection.member;
   const id = useId();
@@ -30,7 +44,12 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
   const tooLong = text.length > Limits.commentMax;
   const urlGiven = url.trim() !== '';
   const urlOk = !urlGiven || evidenceUrlSchema.safeParse(url.trim()).success;
-  const canSubmit = text.trim() !== '' && !tooLong && urlOk;
+  // The server leaves out comments past my share (PROJ10); refusing here keeps the text in the form.
+  const usage = useDocSelector(member, commentUsage, NO_USAGE);
+  const mine = replacesChars === undefined ? usage : { comments: usage.comments - 1, chars: usage.chars - replacesChars };
+  const linkChars = urlGiven ? url.trim().length + title.trim().slice(0, Limits.evidenceTitleMax).length : 0;
+  const overShare = !tooLong && !commentFits(mine, text.trim().length + linkChars);
+  const canSubmit = text.trim() !== '' && !tooLong && !overShare && urlOk;
 
   return (
     <form
@@ -46,14 +65,14 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
         onTypingChange?.(false);
       }}
     >
-      <div className="field" data-invalid={tooLong || undefined}>
+      <div className="field" data-invalid={tooLong || overShare || undefined}>
         <label htmlFor={`${id}-text`}>{label}</label>
         <textarea
           id={`${id}-text`}
           rows={3}
           value={text}
-          aria-invalid={tooLong || undefined}
-          aria-describedby={tooLong ? `${id}-err` : undefined}
+          aria-invalid={tooLong || overShare || undefined}
+          aria-describedby={tooLong || overShare ? `${id}-err` : undefined}
           onChange={(e) => {
             draft.change(e.target.value);
             onTypingChange?.(e.target.value !== '');
@@ -66,6 +85,13 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
         {tooLong && (
           <p id={`${id}-err`} className="field__error" role="alert">
             Too long to post: {text.length.toLocaleString()} of {Limits.commentMax.toLocaleString()} characters. Your text is kept here.
+          </p>
+        )}
+        {overShare && (
+          <p id={`${id}-err`} className="field__error" role="alert">
+            You have reached your share of this workshop's discussion ({Limits.commentsPerMemberMax.toLocaleString()} comments or{' '}
+            {Limits.commentCharsPerMemberMax.toLocaleString()} characters). Shorten or delete one of your earlier comments to post this one. Your text
+            is kept here.
           </p>
         )}
       </div>

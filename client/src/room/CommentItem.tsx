@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
+import { commentChars } from '../../../shared/docs/memberShare';
 import { splitKey } from '../../../shared/docs/workshopDoc';
 import { useDocSelector } from '../sync/hooks';
 import { CommentForm } from './CommentForm';
@@ -62,6 +63,7 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
           submitLabel="Save"
           initialText={comment.text}
           initialLink={comment.evidence[0] ?? null}
+          replacesChars={commentChars(comment)}
           onCancel={() => setEditing(false)}
           onSubmit={(text, evidence) => {
             updateMine({ text, evidence });

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { diffMap } from './diffMap';
+import { holdGrowth } from './holdGrowth';
 import { isKeyOfAuthor, isKeyOfMember, type MemberState, type OwnedKeys } from './memberKeyIndex';
 import {
   emptyMemberProjection,
@@ -44,8 +45,10 @@ export function projectPart(
   st: MemberState,
 ): MemberProjection {
   const out = emptyMemberProjection();
-  if (ctx.facts.contributorIds.has(memberId))
+  if (ctx.facts.contributorIds.has(memberId)) {
     projectMemberPart(part, doc, memberContext(ctx, memberId), out, st.parse);
+    holdGrowth(ctx, part, out);
+  }
   st.ignored.set(part, out.ignored);
   return out;
 }

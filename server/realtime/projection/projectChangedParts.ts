@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { holdGrowth } from './holdGrowth';
 import { recountReactions } from './inStepBookkeeping';
 import { logIgnored, memberContext, projectOwnDoc, projectPart } from './memberEntries';
 import { diffOwned, diffOwnedKeys, type MemberState, type OwnedKeys, ratingKeyOf } from './memberKeyIndex';
@@ -70,6 +71,7 @@ function projectRatingKeys(
 ): void {
   const out = emptyMemberProjection();
   projectRatingsOf(doc, dimensionIds, memberContext(ctx, memberId), out, st.parse);
+  holdGrowth(ctx, 'ratings', out);
   // The list is rebuilt only when it changes: a new (empty) list per edit would live until the
   // member's next edit, long enough for the GC to copy it.
   const before = st.ignored.get('ratings');

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/docs/workshopDoc';
 import { Limits } from '../../../shared/domain';
 import type { RatingRules } from '../../room/ratingRules';
+import { applyMemberShare, COMMENT_SHARE, EVIDENCE_SHARE } from './applyMemberShare';
 import { sameJson } from './diffMap';
 
 /** What one member's own doc contributes to the workshop doc, keyed as the workshop doc keys it. */
@@ -221,11 +222,16 @@ function projectEvidence(
 ): void {
   const map = MemberDocMaps.evidence;
   const byDimension = new Map<string, Array<[string, MemberEvidence]>>();
+  const usable: Array<[string, MemberEvidence]> = [];
   for (const [id, evidence] of entries(doc, map, memberEvidenceSchema, out, cache)) {
     if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
     else if (!rules.isKnownDimension(evidence.dimensionId))
       out.ignored.push({ map, key: id, reason: 'unknown dimension' });
-    else if (isRevealed(evidence.dimensionId)) {
+    else usable.push([id, evidence]);
+  }
+  // The share counts unrevealed links too: a reveal must never push out links already shown.
+  for (const [id, evidence] of applyMemberShare(usable, EVIDENCE_SHARE, map, out.ignored)) {
+    if (isRevealed(evidence.dimensionId)) {
       const list = byDimension.get(evidence.dimensionId) ?? [];
       list.push([id, evidence]);
       byDimension.set(evidence.dimensionId, list);
@@ -255,13 +261,17 @@ function projectComments(
   cache?: ParseCache,
 ): void {
   const map = MemberDocMaps.comments;
+  const usable: Array<[string, MemberComment]> = [];
   for (const [id, comment] of entries(doc, map, memberCommentSchema, out, cache)) {
     if (!ENTRY_ID.test(id)) out.ignored.push({ map, key: id, reason: 'bad entry id' });
     else if (!rules.isKnownDimension(comment.dimensionId))
       out.ignored.push({ map, key: id, reason: 'unknown dimension' });
     else if (comment.parentKey !== null && !COMMENT_KEY.test(comment.parentKey)) {
       out.ignored.push({ map, key: id, reason: 'bad parent key' });
-    } else out.comments.set(authoredKey(memberId, id), stampComment(memberId, comment));
+    } else usable.push([id, comment]);
+  }
+  for (const [id, comment] of applyMemberShare(usable, COMMENT_SHARE, map, out.ignored)) {
+    out.comments.set(authoredKey(memberId, id), stampComment(memberId, comment));
   }
 }
 

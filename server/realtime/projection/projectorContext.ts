@@ -37,6 +37,8 @@ export interface ProjectorContext {
   readonly requestAllMembers: (() => void) | null;
   /** One of the workshop doc's maps. */
   readonly map: (name: keyof typeof WorkshopDocMaps) => Y.Map<unknown>;
+  /** The workshop doc has reached its size limit: member changes may not grow it (holdGrowth.ts). */
+  readonly isFull: () => boolean;
 
   facts: WorkshopFacts;
   /** `memberFactsStamp(facts)`: what the doc's in-step stamp says while it is in step. */
@@ -93,6 +95,7 @@ export function createProjectorContext(options: WorkshopProjectorOptions): Proje
     consensusSource,
     requestAllMembers,
     map,
+    isFull: options.isFull ?? (() => false),
     facts,
     factsStamp,
     trusted: requestAllMembers !== null && readStamp(map('projection')) === factsStamp,

@@ -12,7 +12,12 @@ import { createWorkshopProjector } from './workshopProjector';
  * A projector over local Y.Docs and an in-memory database, with every member's doc attached, a
  * controllable consensus source and captured warnings — the unit-test rig for the projection rules.
  */
-export function makeProjection(options: { members: SeedMember[]; settings?: Partial<WorkshopSettings> }) {
+export function makeProjection(options: {
+  members: SeedMember[];
+  settings?: Partial<WorkshopSettings>;
+  /** The workshop doc's size limit reached (PROJ11); never if not given. */
+  isFull?: () => boolean;
+}) {
   const database = openDatabase(':memory:');
   const { db } = database;
   const { workshopId, memberIds } = seedWorkshop(db, options);
@@ -33,6 +38,7 @@ export function makeProjection(options: { members: SeedMember[]; settings?: Part
     },
     consensus: () => new Map(consensus),
     requestAllMembers,
+    isFull: options.isFull,
   });
   const projector = createWorkshopProjector(projectorOptions(workshopDoc));
   const memberDocs = memberIds.map((id) => {

@@ -35,6 +35,11 @@ export interface WorkshopProjectorOptions {
    * caller attaches everyone.
    */
   requestAllMembers?: () => void;
+  /**
+   * Whether the workshop doc has reached its size limit (PROJ11): then member changes are projected
+   * only as far as they do not grow it. Without it, never.
+   */
+  isFull?: () => boolean;
 }
 
 export interface WorkshopProjector {

@@ -30,6 +30,7 @@ const deps = {
   log: consoleRealtimeLog('silent'),
   compactEvery: 200,
   rebaseAfterTombstones: 1000,
+  maxDocBytes: 8 * 1024 * 1024,
   createProjector: createWorkshopProjector,
   onPersistFailure: () => {},
 };
