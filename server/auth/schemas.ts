@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { requiredLineText } from '../http/textSchemas';
 import { Limits } from '../../shared/domain';
 
 export const signupBody = z.strictObject({
   email: z.email().max(Limits.emailMax),
   password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
-  name: z.string().trim().min(1).max(Limits.nameMax),
+  name: requiredLineText(Limits.nameMax),
 });
 
 // Login only bounds lengths: telling a caller "that is not a valid email" is harmless, but a

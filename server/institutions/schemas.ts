@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { requiredLineText } from '../http/textSchemas';
 import { Limits } from '../../shared/domain';
 
 /** State or province names are short; 100 leaves room for any spelled-out name. */
 export const INSTITUTION_STATE_MAX = 100;
 
-const name = z.string().trim().min(1).max(Limits.institutionMax);
+const name = requiredLineText(Limits.institutionMax);
 /** A state/university system, e.g. "SUNY" or "Ohio Technical Colleges". */
-const system = z.string().trim().min(1).max(Limits.institutionMax);
-const state = z.string().trim().min(1).max(INSTITUTION_STATE_MAX);
+const system = requiredLineText(Limits.institutionMax);
+const state = requiredLineText(INSTITUTION_STATE_MAX);
 
 /**
  * The institution of a new workshop: its name (the original form, still accepted) or the full

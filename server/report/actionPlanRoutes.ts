@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { lineText } from '../http/textSchemas';
 import { allDimensions } from '../../rubric/schema';
 import { Limits } from '../../shared/domain';
 import { recordAudit } from '../audit/record';
@@ -24,7 +25,7 @@ const isoDate = z
 const fields = {
   targetStage: z.string().max(64),
   actions: z.string().trim().min(1).max(Limits.consensusTextMax),
-  owner: z.string().trim().max(Limits.nameMax * 2),
+  owner: lineText(Limits.nameMax * 2),
   dueDate: isoDate.nullable(),
   status: z.enum(actionStatuses),
 };

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { requiredLineText } from '../http/textSchemas';
 import type { ConsensusState } from '../../shared/docs/workshopDoc';
 import { Limits } from '../../shared/domain';
 import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
@@ -17,7 +18,7 @@ import { compareConsensus } from './comparison';
 import { startFollowUp } from './followUp';
 import { workshopRubric } from './load';
 
-export const followUpSchema = z.strictObject({ title: z.string().trim().min(1).max(Limits.titleMax).optional() });
+export const followUpSchema = z.strictObject({ title: requiredLineText(Limits.titleMax).optional() });
 
 describeRoute({
   method: 'post',

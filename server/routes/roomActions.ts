@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { lineText } from '../http/textSchemas';
 import { Limits } from '../../shared/domain';
 import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
 import type { AppDeps } from '../deps';
@@ -24,7 +25,7 @@ const revealResponse = z.object({
 export const focusBody = z.strictObject({ spotlight: dimensionId.nullable() });
 export const timerBody = z.strictObject({
   durationSeconds: z.number().int().min(1).max(7200).nullable(),
-  label: z.string().trim().max(Limits.nameMax).optional(),
+  label: lineText(Limits.nameMax).optional(),
 });
 const focusResponse = z.object({
   focus: z.object({

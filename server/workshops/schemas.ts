@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import { requiredLineText } from '../http/textSchemas';
 import { Limits, memberRoles } from '../../shared/domain';
 import { institutionInput } from '../institutions/schemas';
 import { workshopSettingsSchema } from './settings';
 
-const title = z.string().trim().min(1).max(Limits.titleMax);
-const perspective = z.string().trim().min(1).max(Limits.perspectiveMax);
+const title = requiredLineText(Limits.titleMax);
+const perspective = requiredLineText(Limits.perspectiveMax);
+
+/**
+ * Settings as a request gives them. Stricter than what a stored row is read with (settings.ts),
+ * which must keep reading rows written before: perspectives are visible text, and unique — two
+ * entries differing only in case would split one group in the spread and the report.
+ */
+const settingsInput = workshopSettingsSchema.partial().extend({
+  perspectives: z
+    .array(perspective)
+    .min(1)
+    .max(Limits.perspectivesMax)
+    .refine((list) => new Set(list.map((p) => p.toLowerCase())).size === list.length, {
+      message: 'perspectives must be different from each other (ignoring case)',
+    })
+    .optional(),
+});
 const id = z.string().min(1).max(64);
 
 export const createWorkshopBody = z
@@ -18,7 +35,7 @@ export const createWorkshopBody = z
     /** An institution the caller already assessed (takes precedence over `institution`). */
     institutionId: id.optional(),
     rubricId: z.string().min(1).max(100).optional(),
-    settings: workshopSettingsSchema.partial().optional(),
+    settings: settingsInput.optional(),
     /** The creator's own perspective (default "Other"). */
     perspective: perspective.optional(),
   })
@@ -29,7 +46,7 @@ export const createWorkshopBody = z
 
 export const updateWorkshopBody = z.strictObject({
   title: title.optional(),
-  settings: workshopSettingsSchema.partial().optional(),
+  settings: settingsInput.optional(),
 });
 
 export const updateMemberBody = z
@@ -47,6 +64,6 @@ export const createInviteBody = z.strictObject({
 });
 
 export const redeemInviteBody = z.strictObject({
-  name: z.string().trim().min(1).max(Limits.nameMax),
+  name: requiredLineText(Limits.nameMax),
   perspective: perspective.optional(),
 });

@@ -52,6 +52,7 @@ describe('POST /api/auth/signup', () => {
     ['an invalid email', { body: { ...creds, email: 'not-an-email' } }, 'validation_failed'],
     ['a short password', { body: { ...creds, password: 'short' } }, 'validation_failed'],
     ['an over-long name', { body: { ...creds, name: 'x'.repeat(81) } }, 'validation_failed'],
+    ['a name of control characters', { body: { ...creds, name: '\u0007\u0000' } }, 'validation_failed'],
     ['an over-long password', { body: { ...creds, password: 'x'.repeat(257) } }, 'validation_failed'],
   ])('PERM5: %s → 400 and nothing is stored', async (_what, options, code) => {
     t = makeTestApp();

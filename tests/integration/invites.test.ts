@@ -334,6 +334,8 @@ describe('POST /api/invites/:token/redeem', () => {
     ['malformed JSON', { rawBody: '{name' }, 'malformed_json'],
     ['a missing name', { body: {} }, 'validation_failed'],
     ['an over-long name', { body: { name: 'x'.repeat(81) } }, 'validation_failed'],
+    ['a name of a zero-width space', { body: { name: '\u200b' } }, 'validation_failed'],
+    ['a name with control characters', { body: { name: 'Gil\u0000\u202e' } }, 'validation_failed'],
     ['an extra field', { body: { name: 'Gil', role: 'facilitator' } }, 'validation_failed'],
   ])('PERM5: %s → 400 and no member, user, session or use', async (_what, options, code) => {
     const { invite } = await setup();

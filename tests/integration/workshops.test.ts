@@ -105,6 +105,15 @@ describe('POST /api/workshops', () => {
       'validation_failed',
     ],
     ['an over-long title', { body: { title: 'x'.repeat(201), institution: 'Y' } }, 400, 'validation_failed'],
+    ['a title with a NUL', { body: { title: 'a\u0000b', institution: 'Y' } }, 400, 'validation_failed'],
+    ['a title with a direction override', { body: { title: 'a\u202eb', institution: 'Y' } }, 400, 'validation_failed'],
+    ['a title of invisible characters only', { body: { title: '\u200b\u200b', institution: 'Y' } }, 400, 'validation_failed'],
+    [
+      'perspectives that differ only in case',
+      { body: { title: 'X', institution: 'Y', settings: { perspectives: ['IT', 'Faculty', 'it'] } } },
+      400,
+      'validation_failed',
+    ],
     [
       'an over-long institution',
       { body: { title: 'X', institution: 'y'.repeat(201) } },
