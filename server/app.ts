@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiErrorCode } from '../shared/apiError';
@@ -22,6 +22,16 @@ import { workshopRoutes } from './routes/workshops';
  * Builds the HTTP app. Never listens: server/index.ts does that, tests call `app.request()`.
  * Static client files are mounted by the caller (see server/static.ts) so tests need no build.
  */
+/**
+ * API answers hold a person's data (their account, ratings, reports): no browser or proxy cache may
+ * keep them, e.g. for the next user of a shared computer in a college library. A route that knows
+ * better sets its own Cache-Control.
+ */
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+};
+
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onApiError);
@@ -35,6 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use(
     '*',
+    noStore,
     // overwrite: false lets a route tighten a header (invite routes send Referrer-Policy: no-referrer).
     secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'same-origin', overwrite: false }),
     bodyLimit({
