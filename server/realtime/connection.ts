@@ -267,7 +267,10 @@ export class Connection implements RoomPeer {
     const verdict = filterAwarenessUpdate(payload, {
       ownedClientId: this.ownedClientId,
       // A clientID already present in the room (someone else's, or an echo) can never be claimed.
-      isKnown: (id) => room.awareness.getStates().has(id) || room.isClaimed(id, this),
+      isKnown: (id) =>
+        room.awareness.getStates().has(id) ||
+        room.isClaimed(id, this) ||
+        !room.mayClaimPresence(id, this.principal.userId),
       user: this.user,
     });
     if (!verdict.ok) throw new Refusal(CloseCode.malformed, verdict.reason);
@@ -282,6 +285,7 @@ export class Connection implements RoomPeer {
     // would trip honest clients.
     if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
     this.ownedClientId = verdict.own.clientId;
+    room.recordPresenceOwner(verdict.own.clientId, this.principal.userId);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.own.update, this);
   }
 }
