@@ -8,8 +8,10 @@ import { ApiError } from './errors';
  * validation_failed naming the first bad field (schemas are strict, so extra fields fail too).
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/json')) {
+  // The media type only: parameters (`; charset=utf-8`) may follow, other types may not
+  // (`application/jsonp` is not JSON).
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
     throw new ApiError(415, ApiErrorCode.unsupportedMediaType, 'Send the body as JSON (Content-Type: application/json).');
   }
   let raw: unknown;
