@@ -23,6 +23,12 @@ import { SessionConnections } from './sessionConnections';
 import { createSqliteDocStore } from './sqliteDocStore';
 import { handleUpgrade } from './upgrade';
 
+/**
+ * A user's sockets across all their sessions are capped at this many sessions' worth: a laptop, a
+ * phone and the room's projector signed in as the same facilitator, each with several tabs.
+ */
+export const SESSIONS_PER_USER = 3;
+
 export interface RealtimeDeps {
   config: Config;
   database: Database_;
@@ -155,8 +161,12 @@ export function attachRealtime(httpServer: Server, deps: RealtimeDeps): Realtime
               setTimeout(() => ws.terminate(), 1000).unref();
               return;
             }
-            // One session opening hundreds of sockets would exhaust memory for everyone.
-            if (openSessions.count(principal.sessionId) >= config.ws.maxConnectionsPerSession) {
+            // One session opening hundreds of sockets would exhaust memory for everyone; so would
+            // one account signing in again and again, each sign-in a new session with a cap of its own.
+            if (
+              openSessions.count(principal.sessionId) >= config.ws.maxConnectionsPerSession ||
+              openSessions.countForUser(principal.userId) >= config.ws.maxConnectionsPerSession * SESSIONS_PER_USER
+            ) {
               ws.close(CloseCode.tooManyConnections, CloseReason[CloseCode.tooManyConnections]);
               setTimeout(() => ws.terminate(), 1000).unref();
               return;

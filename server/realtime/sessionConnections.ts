@@ -7,24 +7,38 @@ import type { Connection } from './connection';
 /** Session ids per query in closeExpired. */
 const EXPIRY_CHUNK = 500;
 
-/** Open connections by session: for the per-session cap (SYNC18) and for ending sessions (SYNC17). */
+/**
+ * Open connections by session: for the per-session and per-user caps (SYNC18) and for ending
+ * sessions (SYNC17).
+ */
 export class SessionConnections {
   private readonly bySession = new Map<string, Set<Connection>>();
+  private readonly perUser = new Map<string, number>();
 
   count(sessionId: string): number {
     return this.bySession.get(sessionId)?.size ?? 0;
   }
 
+  /** Across all of a user's sessions: signing in again gives a new session, and a new session's cap. */
+  countForUser(userId: string): number {
+    return this.perUser.get(userId) ?? 0;
+  }
+
   add(conn: Connection): void {
     const set = this.bySession.get(conn.principal.sessionId) ?? new Set<Connection>();
+    if (set.has(conn)) return;
     set.add(conn);
     this.bySession.set(conn.principal.sessionId, set);
+    this.perUser.set(conn.principal.userId, this.countForUser(conn.principal.userId) + 1);
   }
 
   remove(conn: Connection): void {
     const set = this.bySession.get(conn.principal.sessionId);
-    set?.delete(conn);
-    if (set?.size === 0) this.bySession.delete(conn.principal.sessionId);
+    if (!set?.delete(conn)) return;
+    if (set.size === 0) this.bySession.delete(conn.principal.sessionId);
+    const left = this.countForUser(conn.principal.userId) - 1;
+    if (left > 0) this.perUser.set(conn.principal.userId, left);
+    else this.perUser.delete(conn.principal.userId);
   }
 
   /** Closes every socket of the session (logout, invalidation). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { testConfig } from '../../server/config';
 import { auditLog, members, sessions, workshops } from '../../server/db/schema';
+import { SESSIONS_PER_USER } from '../../server/realtime/attachRealtime';
 import { memberDocName, workshopDocName } from '../../shared/docNames';
 import { CloseCode } from '../../shared/protocol';
 import { seedWorkshop, startTestServer, storedDoc, type TestServer } from '../helpers/testServer';
@@ -175,6 +176,31 @@ describe('sync permissions matrix', () => {
       const d = open2();
       await d.opened;
       await waitFor(() => s.realtime.stats().connections === 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('SYNC18 signing in again does not raise the cap: a user holds at most SESSIONS_PER_USER sessions’ worth (4430)', async () => {
+    const s = await startTestServer({ config: { ws: { ...testConfig().ws, maxConnectionsPerSession: 2 } } });
+    try {
+      const w = seedWorkshop(s, ['facilitator', 'participant']);
+      const f = w.members[0]!;
+      const open = (cookie: string) => rawClient(s.wsUrl, workshopDocName(w.workshopId), { cookie, origin: s.origin });
+      const held = [];
+      for (let i = 0; i < SESSIONS_PER_USER; i++) {
+        const { cookie } = s.login(f.userId);
+        held.push(open(cookie), open(cookie));
+      }
+      await Promise.all(held.map((c) => c.opened));
+      await waitFor(() => s.realtime.stats().connections === 2 * SESSIONS_PER_USER);
+      expect(await open(s.login(f.userId).cookie).closed).toBe(CloseCode.tooManyConnections);
+      // Another user is not affected, and a closed socket frees a place.
+      const other = open(w.members[1]!.cookie);
+      await other.opened;
+      held[0]!.ws.close();
+      await waitFor(() => s.realtime.stats().connections === 2 * SESSIONS_PER_USER);
+      await open(s.login(f.userId).cookie).opened;
     } finally {
       await s.close();
     }
