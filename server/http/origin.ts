@@ -16,7 +16,11 @@ export function isAllowedOrigin(origin: string | undefined, host: string | undef
   if (config.allowedOrigins.length > 0) return config.allowedOrigins.includes(normalized);
   if (!host) return false;
   try {
-    return new URL(normalized).host === host;
+    const url = new URL(normalized);
+    // An Origin is exactly scheme://host[:port]: anything else (user-info, a path) is not one a
+    // browser sends. Without PUBLIC_ORIGIN the scheme cannot be checked — behind a TLS proxy the
+    // request arrives as http — which is why production sets it (docs/operations.md).
+    return url.origin === normalized && url.host === host;
   } catch {
     return false;
   }
