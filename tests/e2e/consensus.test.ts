@@ -26,7 +26,7 @@ describe('consensus in the room', () => {
     const f = panel(facilitator.page);
     await f.getByLabel('Consensus stage').selectOption(developing.id);
     await f
-      .getByRole('textbox', { name: /^Rationale/ })
+      .getByRole('textbox', { name: /^Consensus rationale/ })
       .fill('Pilots in two departments, not yet campus-wide.');
     await expect.poll(() => f.getByText('Draft saved').count(), POLL).toBe(1);
     // The draft is live for everyone before the lock.

@@ -72,7 +72,8 @@ export function ConsensusEditor({
             : 'No single most common rating to suggest.'
         }
       />
-      {text('Rationale', 'rationale', 'Why the team agreed on this stage.')}
+      {/* "Consensus rationale": the facilitator's own rating has a "Rationale" box on the same page. */}
+      {text('Consensus rationale', 'rationale', 'Why the team agreed on this stage.')}
       {text('Dissent', 'dissent', 'Who disagreed and why.')}
       {text('To reach the next stage', 'nextSteps', 'Next steps the team committed to.')}
       <p className="muted" role="status">

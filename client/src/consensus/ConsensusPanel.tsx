@@ -1,5 +1,5 @@
 import './consensus.css';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConsensusState } from '../../../shared/docs/workshopDoc';
 import { useApiData } from '../api';
 import { Button } from '../components';
@@ -72,14 +72,39 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
         : null,
     [state?.stage, state?.rationale, state?.dissent, state?.nextSteps],
   );
-  const draft = useDraftAutosave(workshopId, dimensionId, remote, suggested ?? '');
   const locked = state?.locked ?? false;
   const notAssessed = !locked && state?.notAssessedReason != null;
   const editable = isFacilitator && !locked && !notAssessed && !finalized;
+  const draft = useDraftAutosave(workshopId, dimensionId, remote, suggested ?? '');
+
+  // My lock, unlock or "not assessed" replaces the control that had focus (WCAG 2.4.3): once the new
+  // state has arrived and no dialog is open (an open modal would take focus back, and its closing
+  // would restore focus to a button that is gone), focus moves to the heading, which names the new
+  // state ("Consensus 🔒 Locked").
+  const heading = useRef<HTMLHeadingElement>(null);
+  const stateKey = `${locked}:${notAssessed}`;
+  const focusWhenLeaving = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusWhenLeaving.current === null || focusWhenLeaving.current === stateKey || unlockOpen) return;
+    focusWhenLeaving.current = null;
+    heading.current?.focus();
+  }, [stateKey, unlockOpen]);
+  const changeState = (action: () => Promise<unknown>) => {
+    focusWhenLeaving.current = stateKey;
+    return action().then(
+      () => undefined,
+      (err: unknown) => {
+        focusWhenLeaving.current = null;
+        throw err;
+      },
+    );
+  };
 
   return (
     <section className="consensus-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Consensus {state && <LockedBadge state={state} />}</h3>
+      <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        Consensus {state && <LockedBadge state={state} />}
+      </h3>
       {finalized && <p>This workshop is finalized: its results are read-only.</p>}
       {editable ? (
         <ConsensusEditor
@@ -89,9 +114,9 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
           dimensionTitle={dimensionTitle}
           hasSavedDraft={Boolean(state?.stage)}
           revealed={revealed}
-          onLock={() => consensusApi.lock(workshopId, dimensionId).then(() => undefined)}
+          onLock={() => changeState(() => consensusApi.lock(workshopId, dimensionId))}
           onMarkNotAssessed={(reason) =>
-            consensusApi.markNotAssessed(workshopId, dimensionId, reason).then(() => undefined)
+            changeState(() => consensusApi.markNotAssessed(workshopId, dimensionId, reason))
           }
         />
       ) : state ? (
@@ -108,7 +133,9 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
         <Button
           variant="secondary"
           onPress={() =>
-            void consensusApi.clearNotAssessed(workshopId, dimensionId).catch(() => history.reload())
+            void changeState(() => consensusApi.clearNotAssessed(workshopId, dimensionId)).catch(() =>
+              history.reload(),
+            )
           }
         >
           Assess this dimension after all
@@ -120,7 +147,7 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
         title="Unlock this consensus?"
         explanation="Unlocking starts a new revision. The locked record stays in the history, with your reason."
         confirmLabel="Unlock"
-        onConfirm={(reason) => consensusApi.unlock(workshopId, dimensionId, reason).then(() => undefined)}
+        onConfirm={(reason) => changeState(() => consensusApi.unlock(workshopId, dimensionId, reason))}
       />
       <ConsensusHistory record={record} nameOf={nameOf} stageName={stageName} headingId={`${id}-hist`} />
     </section>
