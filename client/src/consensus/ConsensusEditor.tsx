@@ -78,11 +78,13 @@ export function ConsensusEditor({
       {text('To reach the next stage', 'nextSteps', 'Next steps the team committed to.')}
       <p className="muted" role="status">
         {statusText[status]}
-        {!fields.stage && status === 'pending' ? ' Choose a stage to save the draft.' : ''}
+        {!fields.stage && status === 'pending'
+          ? ' Your text is kept in your drafts; choose a stage to save it for everyone.'
+          : ''}
       </p>
       {error && (
         <p className="field__error" role="alert">
-          {error} Your text is kept; it will be saved with your next change.
+          {error} Your text is kept; it is sent again with your next change and when the connection returns.
         </p>
       )}
       <div className="consensus-editor__actions">

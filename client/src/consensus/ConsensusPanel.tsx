@@ -4,7 +4,7 @@ import type { ConsensusState } from '../../../shared/docs/workshopDoc';
 import { useApiData } from '../api';
 import { Button } from '../components';
 import { useRoom } from '../room/RoomContext';
-import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
+import { useConnectionState, useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { ConsensusEditor } from './ConsensusEditor';
 import { ConsensusHistory } from './ConsensusHistory';
 import { consensusApi } from './consensusApi';
@@ -31,6 +31,7 @@ export function ConsensusPanel(props: ConsensusPanelProps) {
 
 function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) {
   const { rubric, connection } = useRoom();
+  const { phase, workshopLoaded } = useConnectionState(connection);
   const id = useId();
   const ws = useWorkshopDoc(connection);
   const state = useDocSelector(ws, (w) => w.consensus(dimensionId), null as ConsensusState | null, [
@@ -75,7 +76,15 @@ function Panel({ workshopId, dimensionId, isFacilitator }: ConsensusPanelProps) 
   const locked = state?.locked ?? false;
   const notAssessed = !locked && state?.notAssessedReason != null;
   const editable = isFacilitator && !locked && !notAssessed && !finalized;
-  const draft = useDraftAutosave(workshopId, dimensionId, remote, suggested ?? '');
+  const draft = useDraftAutosave({
+    workshopId,
+    dimensionId,
+    remote,
+    initialStage: suggested ?? '',
+    member: connection.member,
+    canSave: editable && workshopLoaded,
+    online: phase === 'online',
+  });
 
   // My lock, unlock or "not assessed" replaces the control that had focus (WCAG 2.4.3): once the new
   // state has arrived and no dialog is open (an open modal would take focus back, and its closing
