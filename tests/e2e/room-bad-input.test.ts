@@ -55,10 +55,12 @@ describe('room bad input', () => {
     await page.getByRole('textbox', { name: 'Link URL' }).fill('javascript:alert(1)');
     await expect.poll(() => page.getByRole('button', { name: 'Post comment' }).isDisabled(), POLL).toBe(true);
 
-    // After a reload the saved rationale is the short one: the over-long text was never written.
+    // After a reload the over-long text is back in the box, still refused: it is kept as a private
+    // draft, never saved as the rating (room-rationale-overflow.test.ts follows it further).
     await page.reload();
     await page.getByText('Connected — all changes saved').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByRole('textbox', { name: 'Rationale' }).inputValue(), POLL).toBe('Short and saved.');
+    await expect.poll(async () => (await page.getByRole('textbox', { name: 'Rationale' }).inputValue()).length, POLL).toBe(Limits.rationaleMax + 1);
+    expect(await page.getByText(/Too long to save: 5,001 of 5,000 characters/).count()).toBe(1);
     expect(await page.getByText('No evidence yet.').count()).toBe(1);
     expect(pat.errors).toEqual([]);
   });

@@ -59,6 +59,8 @@ export function MyRating({ member, dimension, allowNotSure, locked, finalized, o
       />
       <RationaleField
         key={dimension.id}
+        member={member}
+        dimensionId={dimension.id}
         saved={rating?.rationale ?? ''}
         disabled={disabled}
         onSave={(rationale) => write({ rationale })}
