@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MemberDoc } from '../../../shared/docs/memberDoc';
-import { parseConsensusDraft, readConsensusDraft, serializeConsensusDraft, writeConsensusDraft } from './localDraft';
+import {
+  parseConsensusDraft,
+  readConsensusDraft,
+  serializeConsensusDraft,
+  writeConsensusDraft,
+} from './localDraft';
 
 const fields = { stage: '', rationale: 'Typed before a stage was chosen', dissent: 'Kim', nextSteps: '' };
 

@@ -13,7 +13,10 @@ export type DraftFields = Required<ConsensusDraftBody>;
 export const consensusDraftKey = (dimensionId: string) => `consensus:${dimensionId}`;
 
 export const sameDraft = (a: DraftFields, b: DraftFields) =>
-  a.stage === b.stage && a.rationale === b.rationale && a.dissent === b.dissent && a.nextSteps === b.nextSteps;
+  a.stage === b.stage &&
+  a.rationale === b.rationale &&
+  a.dissent === b.dissent &&
+  a.nextSteps === b.nextSteps;
 
 /** The stored form: a JSON string, since every draft value in the member doc is a string. */
 export function serializeConsensusDraft(fields: DraftFields): string {
@@ -39,6 +42,10 @@ export function readConsensusDraft(member: MemberDoc | null, dimensionId: string
 }
 
 /** Writes the draft, or deletes it (null). */
-export function writeConsensusDraft(member: MemberDoc, dimensionId: string, fields: DraftFields | null): void {
+export function writeConsensusDraft(
+  member: MemberDoc,
+  dimensionId: string,
+  fields: DraftFields | null,
+): void {
   writeDraft(member, consensusDraftKey(dimensionId), fields ? serializeConsensusDraft(fields) : '');
 }
