@@ -102,4 +102,32 @@ describe('room bad input', () => {
     await expect.poll(async () => (await row.getByRole('cell').first().textContent())?.trim(), POLL).toBe('1');
     expect(fran.errors).toEqual([]);
   });
+
+  it('reconnects the room when the sign-in dialog was opened by an action, not by the banner', async () => {
+    const { workshopId, facilitator: fran, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, []);
+    const page = fran.page;
+    const effective = rubric.stages[2]!;
+    await enterRoom(fran, workshopId, rubric.firstDimensionId);
+    const mine = page.getByRole('region', { name: 'My rating' });
+
+    const out = await fran.context.request.post(`${e2e.server.url}/api/auth/logout`, { headers: { Origin: e2e.server.url, Connection: 'close' } });
+    expect(out.ok()).toBe(true);
+    const banner = page.getByRole('alert').filter({ hasText: 'Your session ended.' });
+    await expect.poll(() => banner.count(), POLL).toBe(1);
+    await mine.getByRole('radio', { name: effective.label }).check();
+    await expect.poll(() => page.getByText('Offline — 1 change will sync').count(), POLL).toBe(1);
+
+    // The Spotlight call gets a 401, which opens the dialog (not the banner's button).
+    await page.getByRole('button', { name: 'Spotlight this dimension' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Your session expired — sign in again' });
+    await dialog.getByLabel('Password').fill('correct horse battery');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect.poll(() => banner.count(), POLL).toBe(0);
+    await expect.poll(() => page.getByText('Connected — all changes saved').count(), POLL).toBe(1);
+    await page.getByRole('button', { name: 'Reveal this dimension' }).click();
+    const row = page.getByRole('table').filter({ hasText: 'per stage' }).getByRole('row', { name: new RegExp(`^${effective.label}`) });
+    await expect.poll(async () => (await row.getByRole('cell').first().textContent())?.trim(), POLL).toBe('1');
+    expect(fran.errors).toEqual([]);
+  });
 });

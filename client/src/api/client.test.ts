@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, apiRequest, parseRetryAfter, setReauthenticateHandler, setSignedIn } from './client';
+import { ApiRequestError, apiRequest, onSignedInAgain, parseRetryAfter, setReauthenticateHandler, setSignedIn } from './client';
 
 /** A fetch double answering from a queue, recording each call. */
 function fakeFetch(responses: Array<() => Response>) {
@@ -82,6 +82,21 @@ describe('apiRequest', () => {
     expect(handler).toHaveBeenCalledTimes(1);
     expect(calls).toHaveLength(2);
     expect(calls[1]!.init.body).toBe('{"title":"New"}');
+  });
+
+  it('tells onSignedInAgain listeners of a sign-in prompted by a 401, not of a declined one', async () => {
+    setSignedIn(true);
+    const heard = vi.fn();
+    const stop = onSignedInAgain(heard);
+    setReauthenticateHandler(async () => {});
+    fakeFetch([expired, json(200, 1)]);
+    await apiRequest('POST', '/api/workshops/w1/focus', {});
+    expect(heard).toHaveBeenCalledTimes(1);
+    setReauthenticateHandler(() => Promise.reject(new Error('declined')));
+    fakeFetch([expired]);
+    await expect(apiRequest('GET', '/api/a')).rejects.toMatchObject({ status: 401 });
+    expect(heard).toHaveBeenCalledTimes(1);
+    stop();
   });
 
   it('concurrent 401s share one prompt', async () => {

@@ -57,11 +57,28 @@ export function requestSignIn(): Promise<void> {
   return reauthenticateOnce();
 }
 
+const signedInAgainListeners = new Set<() => void>();
+
+/**
+ * Hear of every successful sign-in in the "session expired" dialog, whoever opened it (a 401 on any
+ * API call, or the room's own banner). The room reopens its sockets here: they closed when the old
+ * session ended, and a sign-in prompted by, say, the Spotlight button must bring them back too.
+ */
+export function onSignedInAgain(listener: () => void): () => void {
+  signedInAgainListeners.add(listener);
+  return () => signedInAgainListeners.delete(listener);
+}
+
 function reauthenticateOnce(): Promise<void> {
   if (!guard.reauthenticate) return Promise.reject(new Error('no re-authentication handler'));
-  guard.pending ??= guard.reauthenticate().finally(() => {
-    guard.pending = null;
-  });
+  guard.pending ??= guard
+    .reauthenticate()
+    .then(() => {
+      for (const listener of signedInAgainListeners) listener();
+    })
+    .finally(() => {
+      guard.pending = null;
+    });
   return guard.pending;
 }
 

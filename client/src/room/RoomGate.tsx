@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { requestSignIn } from '../api/client';
+import { type ReactNode, useEffect } from 'react';
+import { onSignedInAgain, requestSignIn } from '../api/client';
 import { useConnectionState } from '../sync/hooks';
 import { useRoom } from './RoomContext';
 
@@ -12,6 +12,9 @@ import { useRoom } from './RoomContext';
 export function RoomGate({ children }: { children: ReactNode }) {
   const { connection } = useRoom();
   const state = useConnectionState(connection);
+  // However the sign-in dialog was opened (this banner, or a 401 from an action such as Spotlight),
+  // signing in reopens the sockets with the new session so pending changes sync.
+  useEffect(() => onSignedInAgain(() => connection.reconnect()), [connection]);
   if (state.phase === 'removed') {
     return (
       <div className="room-removed">
@@ -31,12 +34,9 @@ export function RoomGate({ children }: { children: ReactNode }) {
   }
   const signIn = state.phase === 'signed-out' || state.phase === 'ended';
   const signInAgain = () => {
-    requestSignIn().then(
-      () => connection.reconnect(),
-      () => {
-        // "Sign out" or a guest with no password: the banner stays; the text stays on the page.
-      },
-    );
+    // Success reconnects through onSignedInAgain above. On "Sign out", or for a guest with no
+    // password, the banner stays and the text stays on the page.
+    requestSignIn().catch(() => {});
   };
   return (
     <>

@@ -36,7 +36,10 @@ export interface RoomConnection {
   readonly workshopProvider: WebsocketProvider;
   getState(): ConnectionState;
   subscribe(listener: () => void): () => void;
-  /** After signing in again (4401/4411): reopen both sockets in place, keeping every doc and draft. */
+  /**
+   * After signing in again (4401/4411): reopen both sockets in place, keeping every doc and draft.
+   * Does nothing in any other phase (a removed member stays removed).
+   */
   reconnect(): void;
   destroy(): void;
 }
@@ -166,7 +169,7 @@ export function openRoomConnection(workshopId: string, memberId: string | null):
       return () => listeners.delete(listener);
     },
     reconnect() {
-      if (!isTerminal()) return;
+      if (state.phase !== 'signed-out' && state.phase !== 'ended') return;
       state = { ...state, phase: 'connecting' };
       for (const l of listeners) l();
       workshop.connect();
