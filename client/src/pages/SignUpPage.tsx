@@ -22,15 +22,30 @@ export function SignUpPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  const [submitTried, setSubmitTried] = useState(false);
 
   if (user && user.kind !== 'guest' && !pending) return <Navigate to={next} replace />;
 
   // Checked here too so the person learns before a round trip; the server enforces the same limits.
-  const passwordTooShort = password.length > 0 && password.length < Limits.passwordMin;
+  // This check, not the browser's, decides what the field shows, and it follows every keystroke: a
+  // native error would linger until the field lost focus, and vanishing then — on the mouse-down of
+  // a click on "Create account" — moved the button from under the pointer so the click was lost.
+  const passwordError =
+    password.length >= Limits.passwordMin
+      ? undefined
+      : password.length > 0
+        ? `Use at least ${Limits.passwordMin} characters.`
+        : submitTried
+          ? `Enter a password of at least ${Limits.passwordMin} characters.`
+          : undefined;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (password.length < Limits.passwordMin) return;
+    if (password.length < Limits.passwordMin) {
+      setSubmitTried(true);
+      (e.currentTarget.elements.namedItem('password') as HTMLInputElement | null)?.focus();
+      return;
+    }
     setPending(true);
     setError(undefined);
     try {
@@ -69,16 +84,17 @@ export function SignUpPage() {
         <TextField label="Email" type="email" autoComplete="email" isRequired maxLength={Limits.emailMax} value={email} onChange={setEmail} />
         <TextField
           label="Password"
+          name="password"
           type="password"
           autoComplete="new-password"
           isRequired
-          minLength={Limits.passwordMin}
+          validationBehavior="aria"
           maxLength={Limits.passwordMax}
           value={password}
           onChange={setPassword}
           description={`At least ${Limits.passwordMin} characters.`}
-          errorMessage={passwordTooShort ? `Use at least ${Limits.passwordMin} characters.` : undefined}
-          isInvalid={passwordTooShort || undefined}
+          errorMessage={passwordError}
+          isInvalid={passwordError !== undefined}
         />
         <Button type="submit" isPending={pending}>
           Create account
