@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newPerson, withAppAndBrowser } from './helpers';
+import { setupWorkshop } from './roomSetup';
 
 /**
  * Sign-up, joining by invite and the guest's way out: the QA findings on the account pages, each
@@ -9,6 +10,21 @@ import { newPerson, withAppAndBrowser } from './helpers';
 const e2e = withAppAndBrowser();
 const uniqueEmail = (who: string) =>
   `${who}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.edu`;
+
+/** A workshop with a participant invite link (the facilitator's page is returned to manage it). */
+async function workshopWithInvite() {
+  const { workshopId, facilitator } = await setupWorkshop(e2e.browser, e2e.server.url, []);
+  const res = await facilitator.context.request.post(
+    `${e2e.server.url}/api/workshops/${workshopId}/invites`,
+    {
+      data: { role: 'participant' },
+      headers: { Origin: e2e.server.url, Connection: 'close' },
+    },
+  );
+  expect(res.ok()).toBe(true);
+  const { token } = (await res.json()) as { token: string };
+  return { workshopId, facilitator, joinPath: `/join/${token}` };
+}
 
 describe('account pages', () => {
   it('sign-up: after a "too short" password error, the first click on "Create account" submits', async () => {
@@ -40,5 +56,26 @@ describe('account pages', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')))
       .toBe('password');
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('join: a name of only spaces or with a direction override gets a plain message, not the server’s report', async () => {
+    const { joinPath } = await workshopWithInvite();
+    const { page, errors } = await newPerson(e2e.browser, e2e.server.url);
+    await page.goto(joinPath);
+    const name = page.getByLabel('Name');
+    await name.fill('   ');
+    await page.getByLabel('Perspective').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByText('Enter your name: it needs at least one letter, digit or symbol.').waitFor();
+    expect(await page.getByText('Too small').count()).toBe(0);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+
+    await name.fill('Pat\u202eevil');
+    await page.getByText('Remove the control or text-direction characters from your name.').waitFor();
+    await name.fill('Pat Participant');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spring LER self-assessment' }).waitFor();
+    expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Limits } from '../../../shared/domain';
+import { requiredLineTextProblem } from '../../../shared/lineText';
 import { ApiRequestError } from '../api/client';
 import { invitesApi } from '../api/endpoints';
 import { useApiData } from '../api/useApiData';
@@ -43,6 +44,7 @@ export function JoinPage() {
   const [perspective, setPerspective] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  const [submitTried, setSubmitTried] = useState(false);
   const preview = invite.data;
   usePageTitle(preview ? `Join ${preview.workshop.title}` : 'Join a workshop');
 
@@ -53,9 +55,19 @@ export function JoinPage() {
   const fixedPerspective = preview.perspective;
   const chosenPerspective = fixedPerspective ?? perspective ?? '';
   const displayName = name ?? (user ? user.name : '');
+  // The server's rules for names, checked here so the person reads a sentence under the field
+  // rather than the server's validation report. Blank is only flagged once they try to join; the
+  // message then follows their typing (never changing on blur, which would move the Join button).
+  const nameProblem = requiredLineTextProblem(displayName, Limits.nameMax, 'your name');
+  const nameError = nameProblem && (submitTried || displayName.trim() !== '') ? nameProblem : undefined;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (nameProblem) {
+      setSubmitTried(true);
+      (e.currentTarget.elements.namedItem('name') as HTMLInputElement | null)?.focus();
+      return;
+    }
     if (!chosenPerspective) {
       setError(new Error('Choose your perspective.'));
       return;
@@ -106,12 +118,16 @@ export function JoinPage() {
       <form onSubmit={submit}>
         <TextField
           label="Name"
+          name="name"
           autoComplete="name"
           isRequired
+          validationBehavior="aria"
           maxLength={Limits.nameMax}
           value={displayName}
           onChange={setName}
           description="Shown to the other members (unless the workshop is anonymous)."
+          errorMessage={nameError}
+          isInvalid={nameError !== undefined}
         />
         {fixedPerspective ? (
           <p>
