@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newPerson, withAppAndBrowser } from './helpers';
-import { setupWorkshop } from './roomSetup';
+import { type Person, setupWorkshop } from './roomSetup';
 
 /**
  * Sign-up, joining by invite and the guest's way out: the QA findings on the account pages, each
@@ -77,5 +77,36 @@ describe('account pages', () => {
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByRole('heading', { level: 1, name: 'Spring LER self-assessment' }).waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('a guest signing out is warned they cannot come back, and can create an account instead (AUTH11)', async () => {
+    const { workshopId, participants } = await setupWorkshop(e2e.browser, e2e.server.url, [
+      { name: 'Gus Guest' },
+      { name: 'Gia Guest' },
+    ]);
+    const [gus, gia] = participants as [Person, Person];
+    await gus.page.goto(`/workshops/${workshopId}`);
+    await gus.page.getByRole('heading', { level: 1, name: 'Spring LER self-assessment' }).waitFor();
+    await gus.page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = gus.page.getByRole('alertdialog', { name: 'Sign out of your guest session?' });
+    await dialog.getByText('you cannot come back as this member').waitFor();
+    await dialog.getByRole('button', { name: 'Create an account' }).click();
+
+    await gus.page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await gus.page.getByLabel('Your name').fill('Gus Guest');
+    await gus.page.getByLabel('Email').fill(uniqueEmail('gus'));
+    await gus.page.getByLabel('Password').fill('correct horse battery');
+    await gus.page.getByRole('button', { name: 'Create account' }).click();
+    // Back on the workshop, still the same member: the account kept the guest's membership.
+    await gus.page.getByRole('heading', { level: 1, name: 'Spring LER self-assessment' }).waitFor();
+    const me = await gus.context.request.get(`${e2e.server.url}/api/workshops/${workshopId}`);
+    expect(((await me.json()) as { me: { memberId: string } }).me.memberId).toBe(gus.memberId);
+
+    // Another guest who insists is signed out, after the same warning.
+    await gia.page.goto(`/workshops/${workshopId}`);
+    await gia.page.getByRole('button', { name: 'Sign out' }).click();
+    await gia.page.getByRole('alertdialog').getByRole('button', { name: 'Sign out anyway' }).click();
+    await gia.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(gus.errors).toEqual([]);
   });
 });

@@ -1,16 +1,15 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
-import { Button } from '../components/Button';
+import { Link, Outlet } from 'react-router';
 import { Spinner } from '../components/Spinner';
 import { useCurrentUser } from './CurrentUser';
+import { SignOutButton } from './SignOutButton';
 import { useRouteFocus } from './useRouteFocus';
 
 export const MAIN_ID = 'main';
 
 /** The frame around every page: skip link, header with the account menu, and <main>. */
 export function Layout() {
-  const { user, signOut } = useCurrentUser();
-  const navigate = useNavigate();
+  const { user } = useCurrentUser();
   useRouteFocus(MAIN_ID);
 
   return (
@@ -36,15 +35,7 @@ export function Layout() {
                     </span>
                   </li>
                   <li>
-                    <Button
-                      variant="quiet"
-                      onPress={async () => {
-                        await signOut();
-                        navigate('/signin');
-                      }}
-                    >
-                      Sign out
-                    </Button>
+                    <SignOutButton />
                   </li>
                 </>
               ) : user === null ? (
