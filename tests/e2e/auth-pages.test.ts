@@ -109,4 +109,35 @@ describe('account pages', () => {
     await gia.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(gus.errors).toEqual([]);
   });
+
+  it('invites: Revoke asks first, each button names its own link, and focus stays in the table', async () => {
+    const { workshopId, facilitator } = await workshopWithInvite();
+    const post = (data: unknown) =>
+      facilitator.context.request.post(`${e2e.server.url}/api/workshops/${workshopId}/invites`, {
+        data,
+        headers: { Origin: e2e.server.url, Connection: 'close' },
+      });
+    expect((await post({ role: 'participant' })).ok()).toBe(true);
+    const page = facilitator.page;
+    await page.goto(`/workshops/${workshopId}`);
+    const revokes = page.getByRole('button', { name: /^Revoke / });
+    await expect.poll(() => revokes.count()).toBe(2);
+    const [first, second] = await Promise.all([
+      revokes.nth(0).getAttribute('aria-label'),
+      revokes.nth(1).getAttribute('aria-label'),
+    ]);
+    expect(first).not.toBe(second);
+
+    await revokes.nth(0).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke this participant link?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('cell', { name: 'Revoked', exact: true }).count()).toBe(0);
+
+    await page.getByRole('button', { name: first! }).click();
+    await dialog.getByRole('button', { name: 'Revoke link' }).click();
+    await page.getByRole('cell', { name: 'Revoked', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: first! }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^invite-row-/);
+    expect(facilitator.errors).toEqual([]);
+  });
 });

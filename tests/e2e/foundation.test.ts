@@ -144,6 +144,7 @@ describe('foundation: sign up, create a workshop, invite, join', () => {
 
   it('a revoked link shows a clear message instead of the join form', async () => {
     await facilitator.getByRole('button', { name: /^Revoke Participant link/ }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'Revoke link' }).click();
     await facilitator.getByRole('row', { name: /Participant/ }).filter({ hasText: 'Revoked' }).waitFor();
 
     const { page: late } = await newPerson(browser, server.url);

@@ -16,6 +16,8 @@ export interface ConfirmButtonProps {
   onConfirm: () => unknown;
   /** Look of the opening button (default 'quiet'); the confirming button is always 'danger'. */
   variant?: ButtonVariant;
+  /** The confirmed action is running: the opening button shows a spinner and ignores presses. */
+  isPending?: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   variant = 'quiet',
+  isPending,
 }: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant={variant} onPress={() => setOpen(true)} aria-label={ariaLabel}>
+      <Button variant={variant} onPress={() => setOpen(true)} aria-label={ariaLabel} isPending={isPending}>
         {children}
       </Button>
       <Dialog isOpen={open} onOpenChange={setOpen} title={title} role="alertdialog">

@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { invitesApi } from '../../api/endpoints';
 import type { CreatedInvite, InviteSummary } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
 import { useAnnouncer } from '../../components/Announcer';
 import { Button } from '../../components/Button';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, roleLabels } from '../format';
 import { CreateInviteForm } from './CreateInviteForm';
 import { InviteQrDialog } from './InviteQrDialog';
+import { inviteLinkNames } from './inviteNames';
 
 const stateLabels = { active: 'Active', expired: 'Expired', revoked: 'Revoked', 'used-up': 'Used up' } as const;
 
@@ -33,8 +35,16 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
   const [qr, setQr] = useState<CreatedInvite | null>(null);
   const [revokeError, setRevokeError] = useState<unknown>();
   const [revoking, setRevoking] = useState<string | null>(null);
+  // The row whose Revoke button just went away: focus moves to its heading cell rather than <body>.
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const announce = useAnnouncer();
   const now = Date.now();
+
+  useEffect(() => {
+    if (focusRow === null || !list.data) return;
+    document.getElementById(`invite-row-${focusRow}`)?.focus();
+    setFocusRow(null);
+  }, [focusRow, list.data]);
 
   async function revoke(invite: InviteSummary) {
     setRevoking(invite.id);
@@ -43,6 +53,7 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
       await invitesApi.revoke(workshopId, invite.id);
       if (latest?.id === invite.id) setLatest(null);
       await list.reload();
+      setFocusRow(invite.id);
       announce(`Invite link for ${roleLabels[invite.role].toLowerCase()}s revoked.`);
     } catch (err) {
       setRevokeError(err);
@@ -50,6 +61,8 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
       setRevoking(null);
     }
   }
+
+  const names = list.data ? inviteLinkNames(list.data.invites) : null;
 
   return (
     <section aria-labelledby="invites-heading">
@@ -94,6 +107,7 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
             <tr>
               <th scope="col">Role</th>
               <th scope="col">Perspective</th>
+              <th scope="col">Created</th>
               <th scope="col">Expires</th>
               <th scope="col">Uses</th>
               <th scope="col">State</th>
@@ -104,11 +118,14 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
             {list.data.invites.map((invite) => {
               const state = inviteState(invite, now);
               const known = created[invite.id];
-              const label = `${roleLabels[invite.role]} link${invite.perspective ? ` (${invite.perspective})` : ''}`;
+              const label = names?.get(invite.id) ?? 'invite link';
               return (
                 <tr key={invite.id}>
-                  <th scope="row">{roleLabels[invite.role] ?? invite.role}</th>
+                  <th scope="row" id={`invite-row-${invite.id}`} tabIndex={-1}>
+                    {roleLabels[invite.role] ?? invite.role}
+                  </th>
                   <td>{invite.perspective ?? 'Chosen on joining'}</td>
+                  <td>{formatDateTime(invite.createdAt)}</td>
                   <td>{formatDateTime(invite.expiresAt, 'Never')}</td>
                   <td>
                     {invite.uses ?? 0}
@@ -123,14 +140,17 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
                         </Button>
                       ) : null}
                       {state === 'Active' ? (
-                        <Button
+                        <ConfirmButton
                           variant="danger"
-                          onPress={() => revoke(invite)}
-                          isPending={revoking === invite.id}
                           aria-label={`Revoke ${label}`}
+                          title={`Revoke this ${roleLabels[invite.role].toLowerCase()} link?`}
+                          message="Nobody can join with it any more. People who already joined with it stay members."
+                          confirmLabel="Revoke link"
+                          onConfirm={() => revoke(invite)}
+                          isPending={revoking === invite.id}
                         >
                           Revoke
-                        </Button>
+                        </ConfirmButton>
                       ) : null}
                     </div>
                   </td>
