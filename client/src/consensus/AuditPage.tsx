@@ -6,6 +6,7 @@ import { ApiRequestError, useApiData } from '../api';
 import { usePageTitle } from '../app/usePageTitle';
 import { Button, ErrorMessage, Spinner } from '../components';
 import { actionName, actorText, changeText } from './auditText';
+import { countOf } from '../pages/format';
 import { consensusApi } from './consensusApi';
 
 /**
@@ -53,7 +54,7 @@ export default function AuditPage() {
         <div className="table-scroll">
           <table className="audit-table">
             <caption>
-              {entries.length} entries{next ? ' (older entries available)' : ''}, newest first
+              {countOf(entries.length, 'entry', 'entries')}{next ? ' (older entries available)' : ''}, newest first
             </caption>
             <thead>
               <tr>

@@ -23,13 +23,14 @@ function InviteUnavailable({ error }: { error: ApiRequestError }) {
       : error.status === 410 || error.code === 'gone'
         ? 'This invite link can no longer be used'
         : 'Could not open this invite';
+  // The heading already says what is wrong, so the box carries the detail, once: a 410's message
+  // says which (expired, revoked, used up) and already asks for a new link.
+  const gone = error.status === 410 || error.code === 'gone';
   return (
     <>
       <h1>{title}</h1>
-      <Alert tone="warning" title={title}>
-        {/* The server's message says which: expired, revoked, or used up. */}
-        <p>{error.message}</p>
-        <p>Ask the workshop's facilitator for a new link.</p>
+      <Alert tone="warning" title={error.message}>
+        {gone ? null : <p>Check that you copied the whole link, or ask the workshop's facilitator for a new one.</p>}
       </Alert>
     </>
   );

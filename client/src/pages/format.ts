@@ -41,3 +41,8 @@ export function institutionName(inst: string | { name: string } | null | undefin
   if (!inst) return '';
   return typeof inst === 'string' ? inst : inst.name;
 }
+
+/** "1 observer", "3 observers": a count with its noun in the right number (English plural in `s` by default). */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -1,6 +1,6 @@
 import type { ReportModel } from '../../../server/report/types';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../pages/format';
+import { countOf, formatDate, formatDateTime } from '../pages/format';
 
 /** Institution, rubric, dates, status and the team by perspective (names only in named workshops). */
 export function ReportSummary({ model }: { model: ReportModel }) {
@@ -35,8 +35,8 @@ export function ReportSummary({ model }: { model: ReportModel }) {
         </dd>
         <dt>Team</dt>
         <dd>
-          {model.participants.total} participants
-          {model.participants.observers ? ` and ${model.participants.observers} observers` : ''}
+          {countOf(model.participants.total, 'participant')}
+          {model.participants.observers ? ` and ${countOf(model.participants.observers, 'observer')}` : ''}
           <ul>
             {model.participants.byPerspective.map((p) => (
               <li key={p.perspective}>

@@ -33,7 +33,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
     <section className="facilitator" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Facilitator controls</h2>
       <div aria-live="polite" className="visually-hidden">
-        {action.done ? `${action.done} done.` : ''}
+        {action.done ?? ''}
       </div>
       {action.error && (
         <p className="alert alert--error" role="alert">
@@ -58,16 +58,16 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
               type="button"
               className="button"
               disabled={action.pending || phase !== 'rating'}
-              onClick={() => action.run('Reveal', () => roomActions.reveal(workshopId, { dimensionIds: [dimensionId] }))}
+              onClick={() => action.run('Reveal', () => roomActions.reveal(workshopId, { dimensionIds: [dimensionId] }), 'Dimension revealed.')}
             >
               {phase === 'rating' ? 'Reveal this dimension' : 'Revealed'}
             </button>
             {focus.spotlight === dimensionId ? (
-              <button type="button" className="button button--secondary" onClick={() => action.run('Clear spotlight', () => roomActions.focus(workshopId, null))}>
+              <button type="button" className="button button--secondary" onClick={() => action.run('Clear spotlight', () => roomActions.focus(workshopId, null), 'Spotlight cleared.')}>
                 Clear spotlight
               </button>
             ) : (
-              <button type="button" className="button button--secondary" onClick={() => action.run('Spotlight', () => roomActions.focus(workshopId, dimensionId))}>
+              <button type="button" className="button button--secondary" onClick={() => action.run('Spotlight', () => roomActions.focus(workshopId, dimensionId), 'Dimension spotlighted.')}>
                 Spotlight this dimension
               </button>
             )}
@@ -75,14 +75,14 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         </div>
       )}
       <div className="facilitator__group">
-        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => action.run('Reveal all', () => roomActions.reveal(workshopId, { all: true }))}>
+        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => action.run('Reveal all', () => roomActions.reveal(workshopId, { all: true }), 'All dimensions revealed.')}>
           Reveal all dimensions
         </button>
         <label className="choice">
           <input
             type="checkbox"
             checked={meta?.autoReveal ?? false}
-            onChange={(e) => action.run('Auto-reveal setting', () => roomActions.settings(workshopId, { autoReveal: e.target.checked }))}
+            onChange={(e) => action.run('Auto-reveal setting', () => roomActions.settings(workshopId, { autoReveal: e.target.checked }), 'Auto-reveal setting saved.')}
           />{' '}
           Auto-reveal when everyone has rated
         </label>
@@ -91,7 +91,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
           <select
             id={`${id}-anon`}
             value={meta?.anonymity ?? AnonymityMode.named}
-            onChange={(e) => action.run('Anonymity setting', () => roomActions.settings(workshopId, { anonymity: e.target.value as AnonymityMode }))}
+            onChange={(e) => action.run('Anonymity setting', () => roomActions.settings(workshopId, { anonymity: e.target.value as AnonymityMode }), 'Anonymity setting saved.')}
           >
             {anonymityModes.map((m) => (
               <option key={m} value={m}>
@@ -106,7 +106,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         onSubmit={(e) => {
           e.preventDefault();
           const seconds = Math.round(Number(minutes) * 60);
-          if (seconds > 0) void action.run('Start timer', () => roomActions.timer(workshopId, seconds, title ?? undefined));
+          if (seconds > 0) void action.run('Start timer', () => roomActions.timer(workshopId, seconds, title ?? undefined), 'Timer started.');
         }}
       >
         <div className="field">
@@ -118,7 +118,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
             Start timer
           </button>
           {focus.timerEndsAt !== null && (
-            <button type="button" className="button button--quiet" onClick={() => action.run('Stop timer', () => roomActions.timer(workshopId, null))}>
+            <button type="button" className="button button--quiet" onClick={() => action.run('Stop timer', () => roomActions.timer(workshopId, null), 'Timer stopped.')}>
               Stop timer
             </button>
           )}
@@ -129,7 +129,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
         onSubmit={(e) => {
           e.preventDefault();
           const at = deadlineInput ? new Date(deadlineInput).getTime() : null;
-          void action.run('Rating deadline', () => roomActions.settings(workshopId, { ratingDeadline: at }));
+          void action.run('Rating deadline', () => roomActions.settings(workshopId, { ratingDeadline: at }), at === null ? 'Rating deadline cleared.' : 'Rating deadline saved.');
         }}
       >
         <div className="field">
@@ -153,7 +153,7 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
                   title={`Remove ${m.name}?`}
                   message={`${m.name} loses access at once and is disconnected from the room. Their past ratings stay on record.`}
                   confirmLabel={`Remove ${m.name}`}
-                  onConfirm={() => action.run(`Remove ${m.name}`, () => roomActions.removeMember(workshopId, mid))}
+                  onConfirm={() => action.run(`Remove ${m.name}`, () => roomActions.removeMember(workshopId, mid), `${m.name} removed.`)}
                 >
                   Remove
                 </ConfirmButton>
