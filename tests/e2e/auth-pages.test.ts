@@ -7,6 +7,7 @@ import { type Person, setupWorkshop } from './roomSetup';
  * reproduced as a person would meet it in the browser.
  */
 
+const POLL = { timeout: 30_000 };
 const e2e = withAppAndBrowser();
 const uniqueEmail = (who: string) =>
   `${who}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.edu`;
@@ -53,7 +54,7 @@ describe('account pages', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByText('Enter a password of at least 10 characters.').waitFor();
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')))
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')), POLL)
       .toBe('password');
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
   });
@@ -69,7 +70,9 @@ describe('account pages', () => {
     await page.getByText('Enter your name: it needs at least one letter, digit or symbol.').waitFor();
     expect(await page.getByText('Too small').count()).toBe(0);
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), POLL)
+      .toBe('name');
 
     await name.fill('Pat\u202eevil');
     await page.getByText('Remove the control or text-direction characters from your name.').waitFor();
@@ -121,7 +124,7 @@ describe('account pages', () => {
     const page = facilitator.page;
     await page.goto(`/workshops/${workshopId}`);
     const revokes = page.getByRole('button', { name: /^Revoke / });
-    await expect.poll(() => revokes.count()).toBe(2);
+    await expect.poll(() => revokes.count(), POLL).toBe(2);
     const [first, second] = await Promise.all([
       revokes.nth(0).getAttribute('aria-label'),
       revokes.nth(1).getAttribute('aria-label'),
@@ -137,7 +140,9 @@ describe('account pages', () => {
     await dialog.getByRole('button', { name: 'Revoke link' }).click();
     await page.getByRole('cell', { name: 'Revoked', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: first! }).count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^invite-row-/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''), POLL)
+      .toMatch(/^invite-row-/);
     expect(facilitator.errors).toEqual([]);
   });
 });
