@@ -1,4 +1,5 @@
 import type { ConsensusHistoryEntry, ConsensusRecordView } from '../../../shared/consensusApi';
+import { countOf } from '../pages/format';
 
 interface Props {
   record: ConsensusRecordView | undefined;
@@ -39,7 +40,7 @@ export function ConsensusHistory({ record, nameOf, stageName, headingId }: Props
   return (
     <details className="consensus-history">
       <summary>
-        <span id={headingId}>History ({record.history.length} changes)</span>
+        <span id={headingId}>History ({countOf(record.history.length, 'change')})</span>
       </summary>
       <ol aria-labelledby={headingId}>
         {record.history.map((entry) => (
