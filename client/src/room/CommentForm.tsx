@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { evidenceUrlSchema, type MemberDoc } from '../../../shared/docs/memberDoc';
 import { type CommentUsage, commentChars, commentFits } from '../../../shared/docs/memberShare';
 import { Limits } from '../../../shared/domain';
 import { useDocSelector } from '../sync/hooks';
+import { KeptDraftActions } from './KeptDraftActions';
 import { useRoom } from './RoomContext';
 import { useDraftField } from './useDraftField';
 
@@ -18,6 +19,15 @@ interface Props {
   onTypingChange?: (typing: boolean) => void;
   /** Editing a posted comment: its characters, which the new version replaces in my share (PROJ10). */
   replacesChars?: number;
+  /**
+   * The discussion closed (locked, finalized, read-only) while this form was open or held a draft: what
+   * was typed stays on screen read-only under `closedLabel`, with Copy and Discard; nothing is shown
+   * when nothing was typed.
+   */
+  closed?: boolean;
+  closedLabel?: string;
+  /** Called after Discard, once the form is gone, to put focus somewhere sensible. */
+  onDiscarded?: () => void;
 }
 
 const NO_USAGE: CommentUsage = { comments: 0, chars: 0 };
@@ -30,7 +40,9 @@ function commentUsage(member: MemberDoc): CommentUsage {
   return { comments: all.size, chars };
 }
 
-export function CommentForm({ draftKey, label, submitLabel, initialText, initialLink, onSubmit, onCancel, onTypingChange, replacesChars }: Props) {
+export function CommentForm(props: Props) {
+  const { draftKey, label, submitLabel, initialText, initialLink, onSubmit, onCancel, onTypingChange, replacesChars } = props;
+  const { closed = false, closedLabel = 'Your unposted comment', onDiscarded } = props;
   const { connection } = useRoom();
   const member = connection.member;
   const id = useId();
@@ -49,14 +61,23 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
   const mine = replacesChars === undefined ? usage : { comments: usage.comments - 1, chars: usage.chars - replacesChars };
   const linkChars = urlGiven ? url.trim().length + title.trim().slice(0, Limits.evidenceTitleMax).length : 0;
   const overShare = !tooLong && !commentFits(mine, text.trim().length + linkChars);
-  const canSubmit = text.trim() !== '' && !tooLong && !overShare && urlOk;
+  const canSubmit = !closed && text.trim() !== '' && !tooLong && !overShare && urlOk;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const { flush } = draft;
+  // Closing cannot wait for the debounce: write what was typed now, so it is kept if the page goes.
+  useEffect(() => {
+    if (closed) flush();
+  }, [closed, flush]);
+
+  if (closed && text === '' && url === '' && title === '') return null;
+  const linkShown = showLink && (!closed || url !== '' || title !== '');
 
   return (
     <form
       className="comment-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!canSubmit) return;
+        if (!canSubmit) return; // also Enter in a field of a closed form
         onSubmit(text.trim(), urlGiven ? [{ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax) }] : []);
         draft.clear();
         setUrl('');
@@ -66,13 +87,15 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
       }}
     >
       <div className="field" data-invalid={tooLong || overShare || undefined}>
-        <label htmlFor={`${id}-text`}>{label}</label>
+        <label htmlFor={`${id}-text`}>{closed ? closedLabel : label}</label>
         <textarea
+          ref={textarea}
           id={`${id}-text`}
           rows={3}
           value={text}
-          aria-invalid={tooLong || overShare || undefined}
-          aria-describedby={tooLong || overShare ? `${id}-err` : undefined}
+          readOnly={closed}
+          aria-invalid={(!closed && (tooLong || overShare)) || undefined}
+          aria-describedby={closed ? `${id}-closed` : tooLong || overShare ? `${id}-err` : undefined}
           onChange={(e) => {
             draft.change(e.target.value);
             onTypingChange?.(e.target.value !== '');
@@ -82,12 +105,16 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
             onTypingChange?.(false);
           }}
         />
-        {tooLong && (
+        {/* Rendered while open too, so the sentence is announced when the discussion closes. */}
+        <p id={`${id}-closed`} role="status" className="field__description">
+          {closed && 'The discussion closed before this was posted. It is kept here, read-only, so you can copy it.'}
+        </p>
+        {!closed && tooLong && (
           <p id={`${id}-err`} className="field__error" role="alert">
             Too long to post: {text.length.toLocaleString()} of {Limits.commentMax.toLocaleString()} characters. Your text is kept here.
           </p>
         )}
-        {overShare && (
+        {!closed && overShare && (
           <p id={`${id}-err`} className="field__error" role="alert">
             You have reached your share of this workshop's discussion ({Limits.commentsPerMemberMax.toLocaleString()} comments or{' '}
             {Limits.commentCharsPerMemberMax.toLocaleString()} characters). Shorten or delete one of your earlier comments to post this one. Your text
@@ -95,7 +122,7 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
           </p>
         )}
       </div>
-      {showLink ? (
+      {linkShown ? (
         <div className="comment-form__link">
           <div className="field" data-invalid={!urlOk || undefined}>
             <label htmlFor={`${id}-url`}>Link URL</label>
@@ -104,6 +131,7 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
               type="text"
               inputMode="url"
               value={url}
+              readOnly={closed}
               maxLength={Limits.evidenceUrlMax}
               aria-invalid={!urlOk || undefined}
               aria-describedby={`${id}-url-msg`}
@@ -115,24 +143,41 @@ export function CommentForm({ draftKey, label, submitLabel, initialText, initial
           </div>
           <div className="field">
             <label htmlFor={`${id}-title`}>Link title</label>
-            <input id={`${id}-title`} value={title} maxLength={Limits.evidenceTitleMax} onChange={(e) => setTitle(e.target.value)} />
+            <input id={`${id}-title`} value={title} readOnly={closed} maxLength={Limits.evidenceTitleMax} onChange={(e) => setTitle(e.target.value)} />
           </div>
         </div>
       ) : (
-        <button type="button" className="button button--quiet" onClick={() => setShowLink(true)}>
-          Add an evidence link
-        </button>
-      )}
-      <div className="comment-form__actions">
-        <button type="submit" className="button" disabled={!canSubmit}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
+        !closed && (
+          <button type="button" className="button button--quiet" onClick={() => setShowLink(true)}>
+            Add an evidence link
           </button>
-        )}
-      </div>
+        )
+      )}
+      {closed ? (
+        <KeptDraftActions
+          copyText={urlGiven ? `${text}\n${title.trim() ? `${title.trim()}: ` : ''}${url.trim()}` : text}
+          textarea={textarea}
+          what={closedLabel.toLowerCase()}
+          onDiscard={() => {
+            draft.clear();
+            setUrl('');
+            setTitle('');
+            setShowLink(false);
+            onDiscarded?.();
+          }}
+        />
+      ) : (
+        <div className="comment-form__actions">
+          <button type="submit" className="button" disabled={!canSubmit}>
+            {submitLabel}
+          </button>
+          {onCancel && (
+            <button type="button" className="button button--secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }

@@ -64,6 +64,9 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
           initialText={comment.text}
           initialLink={comment.evidence[0] ?? null}
           replacesChars={commentChars(comment)}
+          closed={!writable}
+          closedLabel="Your unsaved edit"
+          onDiscarded={() => setEditing(false)}
           onCancel={() => setEditing(false)}
           onSubmit={(text, evidence) => {
             updateMine({ text, evidence });

@@ -1,7 +1,10 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDocSelector } from '../sync/hooks';
+import { commentDraftKey, hasCommentDraft, replyDraftKey } from './commentDraft';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 import { useRoom } from './RoomContext';
+import { focusAfterDialog, useFocusRescue } from './useFocusRescue';
 import { newEntryId } from './useMemberWrites';
 import { useThread } from './useThread';
 
@@ -19,7 +22,13 @@ const closedText = {
   finalized: 'The workshop is finalized: the discussion is closed.',
 } as const;
 
-/** The comment thread of one dimension; open in every phase until the dimension is locked. */
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * The comment thread of one dimension; open in every phase until the dimension is locked. When it
+ * closes, what I had typed but not posted stays on screen read-only (CommentForm `closed`): locking
+ * is someone else's action, and it must not take my text away mid-sentence.
+ */
 export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'locked' }: Props) {
   const { connection, canWrite } = useRoom();
   const member = connection.member;
@@ -28,6 +37,19 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const count = thread.reduce((n, c) => n + (c.deleted ? 0 : 1) + c.replies.filter((r) => !r.deleted).length, 0);
   const writable = canWrite && !locked && member !== null;
+  // Threads I hold a reply draft for: once closed, those drafts are shown even if never opened here.
+  const replyDrafts = useDocSelector(
+    member,
+    (m) => new Set(thread.map((c) => c.key).filter((k) => hasCommentDraft(m, replyDraftKey(k)))),
+    NO_KEYS,
+    [thread],
+  );
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A kept draft is the best place for focus when the form around it lost a button; else the heading.
+  const focusHome = useCallback(() => section.current?.querySelector<HTMLElement>('textarea[readonly]') ?? heading.current, []);
+  useFocusRescue(section, focusHome);
+  const afterDiscard = () => focusAfterDialog(focusHome);
 
   const post = (text: string, evidence: Array<{ url: string; title: string }>, parentKey: string | null) => {
     if (!member) return;
@@ -35,8 +57,8 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
   };
 
   return (
-    <section className="discussion" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>
+    <section ref={section} className="discussion" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
         Discussion <span className="muted">({count} {count === 1 ? 'comment' : 'comments'})</span>
       </h3>
       {locked && <p className="muted">{closedText[closedBecause]}</p>}
@@ -54,11 +76,14 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
                 ))}
               </ol>
             )}
-            {replyTo === c.key && writable && (
+            {member !== null && (replyTo === c.key || (!writable && replyDrafts.has(c.key))) && (
               <CommentForm
-                draftKey={`reply:${c.key}`}
+                draftKey={replyDraftKey(c.key)}
                 label="Reply"
                 submitLabel="Post reply"
+                closed={!writable}
+                closedLabel="Your unposted reply"
+                onDiscarded={afterDiscard}
                 onCancel={() => setReplyTo(null)}
                 onSubmit={(text, evidence) => {
                   post(text, evidence, c.key);
@@ -69,8 +94,15 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
           </li>
         ))}
       </ol>
-      {writable && (
-        <CommentForm draftKey={`comment:${dimensionId}`} label="Comment" submitLabel="Post comment" onSubmit={(t, e) => post(t, e, null)} />
+      {member !== null && (
+        <CommentForm
+          draftKey={commentDraftKey(dimensionId)}
+          label="Comment"
+          submitLabel="Post comment"
+          closed={!writable}
+          onDiscarded={afterDiscard}
+          onSubmit={(t, e) => post(t, e, null)}
+        />
       )}
     </section>
   );
