@@ -55,4 +55,52 @@ describe('room drafts', () => {
     await expect.poll(() => commentBox(first.page).inputValue(), POLL).toBe('');
     expect(first.errors).toEqual([]);
   });
+
+  it("keeps a comment's evidence link and an unsaved edit across a reload", async () => {
+    const { workshopId, participants, rubric } = await setupWorkshop(e2e.browser, e2e.server.url, [
+      { name: 'Pat Participant' },
+    ]);
+    const pat = participants[0] as Person;
+    const page = pat.page;
+    const reload = async () => {
+      await page.reload();
+      await page.getByText('Connected — all changes saved').waitFor(POLL);
+    };
+    await enterRoom(pat, workshopId, rubric.firstDimensionId);
+
+    await commentBox(page).fill('Our catalog says so');
+    await page.getByRole('button', { name: 'Add an evidence link' }).click();
+    await page.getByRole('textbox', { name: 'Link URL' }).fill('https://example.edu/catalog');
+    await page.getByRole('textbox', { name: 'Link title' }).fill('Catalog 2025');
+    await page.keyboard.press('Tab'); // blur flushes the debounced draft
+    await reload();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Link URL' }).inputValue(), POLL)
+      .toBe('https://example.edu/catalog');
+    expect(await page.getByRole('textbox', { name: 'Link title' }).inputValue()).toBe('Catalog 2025');
+    expect(await commentBox(page).inputValue()).toBe('Our catalog says so');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Catalog 2025' }).count(), POLL).toBe(1);
+    // Posting deleted the link draft: the new comment form starts without one after a reload.
+    await reload();
+    expect(await page.getByRole('textbox', { name: 'Link URL' }).count()).toBe(0);
+
+    // An edit in progress comes back after a reload, with what was typed (text and link).
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: 'Edit comment' }).fill('Our 2025 catalog says so');
+    await page.getByRole('textbox', { name: 'Link title' }).fill('Catalog, page 12');
+    await page.keyboard.press('Tab');
+    await reload();
+    const edit = page.getByRole('textbox', { name: 'Edit comment' });
+    await expect.poll(() => edit.count(), POLL).toBe(1);
+    expect(await edit.inputValue()).toBe('Our 2025 catalog says so');
+    expect(await page.getByRole('textbox', { name: 'Link title' }).inputValue()).toBe('Catalog, page 12');
+
+    // Cancel drops the edit: the posted text stays, and a reload does not reopen the edit.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await reload();
+    await expect.poll(() => page.getByText('Our catalog says so').count(), POLL).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Edit comment' }).count()).toBe(0);
+    expect(pat.errors).toEqual([]);
+  });
 });

@@ -1,21 +1,25 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { evidenceUrlSchema, type MemberDoc } from '../../../shared/docs/memberDoc';
 import { type CommentUsage, commentChars, commentFits } from '../../../shared/docs/memberShare';
 import { Limits } from '../../../shared/domain';
 import { useDocSelector } from '../sync/hooks';
+import { linkDraftKey, parseLinkDraft, serializeLinkDraft } from './commentDraft';
 import { KeptDraftActions } from './KeptDraftActions';
 import { useRoom } from './RoomContext';
 import { useDraftField } from './useDraftField';
 
 interface Props {
-  /** Draft key in my member doc, so half-typed text survives reloads. Null: no draft (editing). */
-  draftKey: string | null;
+  /**
+   * Draft key in my member doc (see commentDraft.ts), so half-typed text and its link survive reloads.
+   * Editing a posted comment starts from a draft seeded with it (`startEditDraft`).
+   */
+  draftKey: string;
   label: string;
   submitLabel: string;
-  initialText?: string;
-  initialLink?: { url: string; title: string } | null;
   onSubmit: (text: string, evidence: Array<{ url: string; title: string }>) => void;
   onCancel?: () => void;
+  /** Cancel throws the draft away (an edit: the posted text is still there) rather than keeping it. */
+  discardOnCancel?: boolean;
   onTypingChange?: (typing: boolean) => void;
   /** Editing a posted comment: its characters, which the new version replaces in my share (PROJ10). */
   replacesChars?: number;
@@ -41,17 +45,27 @@ function commentUsage(member: MemberDoc): CommentUsage {
 }
 
 export function CommentForm(props: Props) {
-  const { draftKey, label, submitLabel, initialText, initialLink, onSubmit, onCancel, onTypingChange, replacesChars } = props;
+  const { draftKey, label, submitLabel, onSubmit, onCancel, discardOnCancel, onTypingChange, replacesChars } = props;
   const { closed = false, closedLabel = 'Your unposted comment', onDiscarded } = props;
   const { connection } = useRoom();
   const member = connection.member;
   const id = useId();
-  // Editing a posted comment (initialText) starts from that text and never follows a draft.
-  const draft = useDraftField(member, initialText === undefined ? draftKey : null, initialText ?? '');
+  const draft = useDraftField(member, draftKey);
   const text = draft.value;
-  const [url, setUrl] = useState(initialLink?.url ?? '');
-  const [title, setTitle] = useState(initialLink?.title ?? '');
-  const [showLink, setShowLink] = useState(Boolean(initialLink));
+  // The link's URL and title travel as one JSON draft, so a newer one from sync is adopted whole.
+  const linkDraft = useDraftField(member, linkDraftKey(draftKey));
+  const link = useMemo(() => parseLinkDraft(linkDraft.value), [linkDraft.value]);
+  const { url, title } = link;
+  const setUrl = (next: string) => linkDraft.change(serializeLinkDraft({ ...link, url: next }));
+  const setTitle = (next: string) => linkDraft.change(serializeLinkDraft({ ...link, title: next }));
+  const [linkOpened, setShowLink] = useState(false);
+  const showLink = linkOpened || url !== '' || title !== '';
+  /** Empties the form and deletes its drafts at once (after a submit, a discard, an edit's cancel). */
+  const clearAll = () => {
+    draft.clear();
+    linkDraft.clear();
+    setShowLink(false);
+  };
 
   const tooLong = text.length > Limits.commentMax;
   const urlGiven = url.trim() !== '';
@@ -64,10 +78,13 @@ export function CommentForm(props: Props) {
   const canSubmit = !closed && text.trim() !== '' && !tooLong && !overShare && urlOk;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { flush } = draft;
+  const { flush: flushLink } = linkDraft;
   // Closing cannot wait for the debounce: write what was typed now, so it is kept if the page goes.
   useEffect(() => {
-    if (closed) flush();
-  }, [closed, flush]);
+    if (!closed) return;
+    flush();
+    flushLink();
+  }, [closed, flush, flushLink]);
 
   if (closed && text === '' && url === '' && title === '') return null;
   const linkShown = showLink && (!closed || url !== '' || title !== '');
@@ -79,10 +96,7 @@ export function CommentForm(props: Props) {
         e.preventDefault();
         if (!canSubmit) return; // also Enter in a field of a closed form
         onSubmit(text.trim(), urlGiven ? [{ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax) }] : []);
-        draft.clear();
-        setUrl('');
-        setTitle('');
-        setShowLink(false);
+        clearAll();
         onTypingChange?.(false);
       }}
     >
@@ -136,6 +150,7 @@ export function CommentForm(props: Props) {
               aria-invalid={!urlOk || undefined}
               aria-describedby={`${id}-url-msg`}
               onChange={(e) => setUrl(e.target.value)}
+              onBlur={linkDraft.flush}
             />
             <p id={`${id}-url-msg`} className={urlOk ? 'field__description' : 'field__error'}>
               {urlOk ? 'Evidence for your comment (optional).' : 'Enter a full web address starting with https:// or http://'}
@@ -143,7 +158,14 @@ export function CommentForm(props: Props) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-title`}>Link title</label>
-            <input id={`${id}-title`} value={title} readOnly={closed} maxLength={Limits.evidenceTitleMax} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={`${id}-title`}
+              value={title}
+              readOnly={closed}
+              maxLength={Limits.evidenceTitleMax}
+              onChange={(e) => setTitle(e.target.value)}
+              onBlur={linkDraft.flush}
+            />
           </div>
         </div>
       ) : (
@@ -159,10 +181,7 @@ export function CommentForm(props: Props) {
           textarea={textarea}
           what={closedLabel.toLowerCase()}
           onDiscard={() => {
-            draft.clear();
-            setUrl('');
-            setTitle('');
-            setShowLink(false);
+            clearAll();
             onDiscarded?.();
           }}
         />
@@ -172,7 +191,14 @@ export function CommentForm(props: Props) {
             {submitLabel}
           </button>
           {onCancel && (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (discardOnCancel) clearAll();
+                onCancel();
+              }}
+            >
               Cancel
             </button>
           )}

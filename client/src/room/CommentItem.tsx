@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
 import { commentChars } from '../../../shared/docs/memberShare';
 import { splitKey } from '../../../shared/docs/workshopDoc';
 import { useDocSelector } from '../sync/hooks';
+import { editDraftKey, hasCommentDraft, startEditDraft } from './commentDraft';
 import { CommentForm } from './CommentForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useRoom } from './RoomContext';
@@ -32,6 +33,13 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
   const isNew = !comment.mine && !comment.deleted && (lastVisit === null || comment.createdAt > lastVisit);
   const writable = canWrite && !locked && member !== null;
   const [, commentId] = splitKey(comment.key);
+  const editKey = editDraftKey(commentId);
+  // An edit draft in my member doc means I was editing this comment: a reload (or another of my tabs)
+  // reopens the edit with what I had typed. Closing the edit deletes the draft.
+  const editDrafted = useDocSelector(member, (m) => comment.mine && hasCommentDraft(m, editKey), false, [comment.mine, editKey]);
+  useEffect(() => {
+    if (editDrafted) setEditing(true);
+  }, [editDrafted]);
 
   const updateMine = (patch: { text?: string; evidence?: Array<{ url: string; title: string }>; deleted?: boolean }) => {
     if (!member) return;
@@ -58,11 +66,10 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
       </p>
       {editing ? (
         <CommentForm
-          draftKey={null}
+          draftKey={editKey}
           label="Edit comment"
           submitLabel="Save"
-          initialText={comment.text}
-          initialLink={comment.evidence[0] ?? null}
+          discardOnCancel
           replacesChars={commentChars(comment)}
           closed={!writable}
           closedLabel="Your unsaved edit"
@@ -120,7 +127,12 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
         )}
         {writable && comment.mine && !editing && (
           <>
-            <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+            <button type="button" className="button button--quiet" onClick={() => {
+                if (!member) return;
+                startEditDraft(member, commentId, comment.text, comment.evidence[0] ?? null);
+                setEditing(true);
+              }}
+            >
               Edit
             </button>
             <ConfirmButton
