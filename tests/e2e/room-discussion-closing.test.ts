@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { withAppAndBrowser } from './helpers';
+import { focusedElement, withAppAndBrowser } from './helpers';
 import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 
 /**
@@ -13,16 +13,6 @@ const POLL = { timeout: 30_000 };
 const e2e = withAppAndBrowser();
 
 const discussion = (page: Page) => page.getByRole('region', { name: /^Discussion/ });
-/** Where keyboard focus is: 'body', or 'discussion: <tag> <accessible label or text>'. */
-const focusIn = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'body';
-    const where = el.closest('.discussion') ? 'discussion' : 'elsewhere';
-    const label = (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent;
-    return `${where}: ${el.tagName.toLowerCase()} ${label?.trim() ?? ''}`;
-  });
-
 async function lockDimension(
   facilitator: Person,
   baseURL: string,
@@ -80,12 +70,12 @@ describe('room discussion closing', () => {
         .filter({ hasText: 'The discussion closed before this was posted' })
         .count(),
     ).toBe(2);
-    expect(await focusIn(page)).toBe('discussion: textarea Your unposted reply');
+    expect(await focusedElement(page)).toBe('discussion: textarea Your unposted reply');
     // Keys typed now change nothing, and Tab goes on to the kept draft's buttons.
     await page.keyboard.type(' more');
     expect(await keptReply.inputValue()).toBe('Half a reply');
     await page.keyboard.press('Tab');
-    expect(await focusIn(page)).toBe('discussion: button Copy text');
+    expect(await focusedElement(page)).toBe('discussion: button Copy text');
 
     // After a reload the reply form is not open, yet the kept reply is shown: it can still be copied.
     await page.reload();
@@ -107,7 +97,7 @@ describe('room discussion closing', () => {
     await expect
       .poll(() => discussion(page).getByRole('textbox', { name: 'Your unposted comment' }).count(), POLL)
       .toBe(0);
-    await expect.poll(() => focusIn(page), POLL).toMatch(/^discussion: /);
+    await expect.poll(() => focusedElement(page), POLL).toMatch(/^discussion: /);
     expect(pat.errors).toEqual([]);
   });
 
@@ -123,7 +113,7 @@ describe('room discussion closing', () => {
     await pat.page.getByRole('button', { name: 'Add an evidence link' }).focus();
     await lockDimension(facilitator, e2e.server.url, workshopId, dim, rubric.stages[0]!.id);
     await expect.poll(() => discussion(pat.page).getByRole('textbox').count(), POLL).toBe(0);
-    await expect.poll(() => focusIn(pat.page), POLL).toMatch(/^discussion: h3 Discussion/);
+    await expect.poll(() => focusedElement(pat.page), POLL).toMatch(/^discussion: h3 Discussion/);
     expect(pat.errors).toEqual([]);
   });
 });

@@ -32,6 +32,11 @@ interface Props {
   closedLabel?: string;
   /** Called after Discard, once the form is gone, to put focus somewhere sensible. */
   onDiscarded?: () => void;
+  /**
+   * Moves focus to the text box on mount and whenever it changes, if non-zero: the user asked for
+   * this form (Reply, Edit), and the button they used may be gone. Zero on forms shown by themselves.
+   */
+  focusSignal?: number;
 }
 
 const NO_USAGE: CommentUsage = { comments: 0, chars: 0 };
@@ -46,7 +51,7 @@ function commentUsage(member: MemberDoc): CommentUsage {
 
 export function CommentForm(props: Props) {
   const { draftKey, label, submitLabel, onSubmit, onCancel, discardOnCancel, onTypingChange, replacesChars } = props;
-  const { closed = false, closedLabel = 'Your unposted comment', onDiscarded } = props;
+  const { closed = false, closedLabel = 'Your unposted comment', onDiscarded, focusSignal = 0 } = props;
   const { connection } = useRoom();
   const member = connection.member;
   const id = useId();
@@ -85,6 +90,12 @@ export function CommentForm(props: Props) {
     flush();
     flushLink();
   }, [closed, flush, flushLink]);
+  useEffect(() => {
+    const box = textarea.current;
+    if (focusSignal === 0 || !box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length); // go on typing where the text ends
+  }, [focusSignal]);
 
   if (closed && text === '' && url === '' && title === '') return null;
   const linkShown = showLink && (!closed || url !== '' || title !== '');

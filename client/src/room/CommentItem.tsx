@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
 import { commentChars } from '../../../shared/docs/memberShare';
 import { splitKey } from '../../../shared/docs/workshopDoc';
@@ -7,6 +7,7 @@ import { editDraftKey, hasCommentDraft, startEditDraft } from './commentDraft';
 import { CommentForm } from './CommentForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useRoom } from './RoomContext';
+import { focusAfterDialog } from './useFocusRescue';
 import type { ThreadComment } from './useThread';
 
 const emojiName: Record<string, string> = { '👍': 'thumbs up', '❤️': 'heart', '🤔': 'thinking', '🎯': 'on target', '❓': 'question' };
@@ -15,13 +16,29 @@ interface Props {
   comment: ThreadComment;
   lastVisit: number | null;
   locked: boolean;
-  onReply?: () => void;
+  /** Gets the Reply button pressed, to give focus back to it when the reply form closes. */
+  onReply?: (button: HTMLElement) => void;
 }
 
 export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
   const { connection, canWrite } = useRoom();
   const { member, workshop } = connection;
   const [editing, setEditing] = useState(false);
+  // Focus follows the user's own actions: into the edit box on Edit, back to Edit on Save or Cancel,
+  // to the comment itself ("Comment deleted.") after Delete — never to <body> with the button that had it.
+  const [editFocus, setEditFocus] = useState(0);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnToEdit = useRef(false);
+  const self = useRef<HTMLDivElement>(null);
+  const closeEdit = () => {
+    returnToEdit.current = true;
+    setEditing(false);
+  };
+  useEffect(() => {
+    if (editing || !returnToEdit.current) return;
+    returnToEdit.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const author = useDocSelector(workshop, (w) => w.members().get(comment.memberId)?.name ?? 'Former member', '', [comment.memberId]);
   const counts = useDocSelector(workshop, (w) => w.reactions(comment.key), {} as Record<string, number>, [comment.key]);
   const myReactions = useDocSelector(
@@ -50,13 +67,13 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
 
   if (comment.deleted) {
     return (
-      <div className="comment comment--deleted">
+      <div className="comment comment--deleted" ref={self} tabIndex={-1}>
         <p className="muted">Comment deleted.</p>
       </div>
     );
   }
   return (
-    <div className={`comment${isNew ? ' comment--new' : ''}`}>
+    <div className={`comment${isNew ? ' comment--new' : ''}`} ref={self} tabIndex={-1}>
       <p className="comment__meta">
         <strong>{comment.mine ? `${author} (you)` : author}</strong>{' '}
         <time dateTime={new Date(comment.createdAt).toISOString()}>{new Date(comment.createdAt).toLocaleString()}</time>
@@ -73,11 +90,15 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
           replacesChars={commentChars(comment)}
           closed={!writable}
           closedLabel="Your unsaved edit"
-          onDiscarded={() => setEditing(false)}
-          onCancel={() => setEditing(false)}
+          focusSignal={editFocus}
+          onDiscarded={() => {
+            setEditing(false);
+            focusAfterDialog(() => self.current);
+          }}
+          onCancel={closeEdit}
           onSubmit={(text, evidence) => {
             updateMine({ text, evidence });
-            setEditing(false);
+            closeEdit();
           }}
         />
       ) : (
@@ -121,16 +142,21 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
           );
         })}
         {writable && onReply && (
-          <button type="button" className="button button--quiet" onClick={onReply}>
+          <button type="button" className="button button--quiet" onClick={(e) => onReply(e.currentTarget)}>
             Reply
           </button>
         )}
         {writable && comment.mine && !editing && (
           <>
-            <button type="button" className="button button--quiet" onClick={() => {
+            <button
+              ref={editButton}
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
                 if (!member) return;
                 startEditDraft(member, commentId, comment.text, comment.evidence[0] ?? null);
                 setEditing(true);
+                setEditFocus((n) => n + 1);
               }}
             >
               Edit
@@ -139,7 +165,10 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
               title="Delete this comment?"
               message="It is replaced by “Comment deleted.” for everyone. Replies to it stay."
               confirmLabel="Delete comment"
-              onConfirm={() => updateMine({ deleted: true })}
+              onConfirm={() => {
+                updateMine({ deleted: true });
+                focusAfterDialog(() => self.current);
+              }}
             >
               Delete
             </ConfirmButton>

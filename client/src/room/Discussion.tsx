@@ -35,6 +35,19 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
   const id = useId();
   const thread = useThread(dimensionId);
   const [replyTo, setReplyTo] = useState<string | null>(null);
+  // Reply moves focus into the reply box (again, if that form was already open); closing the form
+  // gives focus back to the Reply button that opened it.
+  const [replyFocus, setReplyFocus] = useState(0);
+  const replyOpener = useRef<HTMLElement | null>(null);
+  const openReply = (key: string, button: HTMLElement) => {
+    replyOpener.current = button;
+    setReplyTo(key);
+    setReplyFocus((n) => n + 1);
+  };
+  const closeReply = () => {
+    setReplyTo(null);
+    replyOpener.current?.focus();
+  };
   const count = thread.reduce((n, c) => n + (c.deleted ? 0 : 1) + c.replies.filter((r) => !r.deleted).length, 0);
   const writable = canWrite && !locked && member !== null;
   // Threads I hold a reply draft for: once closed, those drafts are shown even if never opened here.
@@ -66,12 +79,12 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
       <ol className="thread">
         {thread.map((c) => (
           <li key={c.key}>
-            <CommentItem comment={c} lastVisit={lastVisit} locked={locked} onReply={() => setReplyTo(c.key)} />
+            <CommentItem comment={c} lastVisit={lastVisit} locked={locked} onReply={(b) => openReply(c.key, b)} />
             {c.replies.length > 0 && (
               <ol className="thread thread--replies" aria-label="Replies">
                 {c.replies.map((r) => (
                   <li key={r.key}>
-                    <CommentItem comment={r} lastVisit={lastVisit} locked={locked} onReply={() => setReplyTo(c.key)} />
+                    <CommentItem comment={r} lastVisit={lastVisit} locked={locked} onReply={(b) => openReply(c.key, b)} />
                   </li>
                 ))}
               </ol>
@@ -84,10 +97,11 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
                 closed={!writable}
                 closedLabel="Your unposted reply"
                 onDiscarded={afterDiscard}
-                onCancel={() => setReplyTo(null)}
+                focusSignal={replyTo === c.key ? replyFocus : 0}
+                onCancel={closeReply}
                 onSubmit={(text, evidence) => {
                   post(text, evidence, c.key);
-                  setReplyTo(null);
+                  closeReply();
                 }}
               />
             )}
