@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { focusedElement, withAppAndBrowser } from './helpers';
+import { checkA11y, focusedElement, withAppAndBrowser } from './helpers';
 import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 
 /**
@@ -71,6 +71,7 @@ describe('room discussion closing', () => {
         .count(),
     ).toBe(2);
     expect(await focusedElement(page)).toBe('discussion: textarea Your unposted reply');
+    expect(await checkA11y(page)).toEqual([]);
     // Keys typed now change nothing, and Tab goes on to the kept draft's buttons.
     await page.keyboard.type(' more');
     expect(await keptReply.inputValue()).toBe('Half a reply');
@@ -86,8 +87,7 @@ describe('room discussion closing', () => {
 
     // Discard (confirmed) removes the comment draft; focus lands in the discussion, not on <body>.
     const keptComment = discussion(page)
-      .getByRole('group')
-      .or(discussion(page).locator('.comment-form'))
+      .locator('.comment-form')
       .filter({ hasText: 'Your unposted comment' });
     await keptComment.getByRole('button', { name: 'Discard' }).click();
     await page
