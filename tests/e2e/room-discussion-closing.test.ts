@@ -50,6 +50,8 @@ describe('room discussion closing', () => {
     const page = pat.page;
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Posted first.');
     await page.getByRole('button', { name: 'Post comment' }).click();
+    // An edit opened and left unchanged is nothing to keep; the half-typed comment and reply are.
+    await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Half a comment about');
     await page.getByRole('button', { name: 'Reply' }).click();
     const reply = page.getByRole('textbox', { name: 'Reply', exact: true });
@@ -61,6 +63,12 @@ describe('room discussion closing', () => {
     await expect.poll(() => keptReply.count(), POLL).toBe(1);
     expect(await keptReply.inputValue()).toBe('Half a reply');
     expect(await keptReply.getAttribute('readonly')).not.toBeNull();
+    expect(
+      await discussion(page)
+        .getByRole('textbox', { name: /Edit comment|Your unsaved edit/ })
+        .count(),
+    ).toBe(0);
+    expect(await discussion(page).getByText('Posted first.').count()).toBe(1);
     expect(await discussion(page).getByRole('textbox', { name: 'Your unposted comment' }).inputValue()).toBe(
       'Half a comment about',
     );

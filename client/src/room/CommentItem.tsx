@@ -3,10 +3,11 @@ import { REACTION_EMOJI } from '../../../shared/docs/memberDoc';
 import { commentChars } from '../../../shared/docs/memberShare';
 import { splitKey } from '../../../shared/docs/workshopDoc';
 import { useDocSelector } from '../sync/hooks';
-import { editDraftKey, hasCommentDraft, startEditDraft } from './commentDraft';
+import { editDraftKey, hasCommentDraft, linkDraftKey, parseLinkDraft, startEditDraft } from './commentDraft';
 import { CommentForm } from './CommentForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useRoom } from './RoomContext';
+import { readDraft, writeDraft } from './useMemberWrites';
 import { focusAfterDialog } from './useFocusRescue';
 import type { ThreadComment } from './useThread';
 
@@ -57,6 +58,18 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
   useEffect(() => {
     if (editDrafted) setEditing(true);
   }, [editDrafted]);
+  // An edit opened but not changed when the discussion closes is no "unsaved edit" to keep: drop it.
+  // (The form has written what was typed by now: its effects run before this one.)
+  const editLocked = editing && !writable;
+  useEffect(() => {
+    if (!editLocked || !member) return;
+    const link = parseLinkDraft(readDraft(member, linkDraftKey(editKey)));
+    const posted = comment.evidence[0] ?? { url: '', title: '' };
+    if (readDraft(member, editKey) !== comment.text || link.url !== posted.url || link.title !== posted.title) return;
+    writeDraft(member, editKey, '');
+    writeDraft(member, linkDraftKey(editKey), '');
+    setEditing(false);
+  }, [editLocked, member, editKey, comment.text, comment.evidence]);
 
   const updateMine = (patch: { text?: string; evidence?: Array<{ url: string; title: string }>; deleted?: boolean }) => {
     if (!member) return;
