@@ -86,11 +86,16 @@ export class PdfWriter {
     this.parent.add(
       doc.struct('P', {}, () => {
         doc.fontSize(options.size ?? 10).fillColor(options.muted ? Gray.muted : Gray.text);
-        if (options.label) {
-          doc.font('bold').text(this.t(`${options.label}: `), { continued: true });
-          doc.font('body');
+        // A label-only paragraph ("Key comments:") heads the list below it. It must end its own line:
+        // a `continued` label followed by empty text leaves pdfkit's line open, and the next item
+        // was printed over it.
+        if (options.label && !text) {
+          doc.font('bold').text(this.t(`${options.label}:`), { paragraphGap: 3 });
+        } else {
+          if (options.label) doc.font('bold').text(this.t(`${options.label}: `), { continued: true });
+          doc.font('body').text(this.t(text), { paragraphGap: 3 });
         }
-        doc.font('body').text(this.t(text), { paragraphGap: 3 });
+        doc.font('body');
         doc.fillColor(Gray.text);
       }),
     );
