@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useDocSelector, useNow, useWorkshopDoc } from '../sync/hooks';
-import { findDimension } from './model';
+import { findDimension, stageLabel } from './model';
+import { isWorkshopClosed, type ProjectorDimensionState, projectorDimensionState } from './projectorState';
 import { RoomAnnouncer } from './RoomAnnouncer';
 import { RoomContext, type RoomContextValue, useRoom } from './RoomContext';
 import { formatRemaining } from './RoomStatusBar';
@@ -46,40 +47,72 @@ function ProjectorView() {
   const { connection, rubric, info } = useRoom();
   const ws = useWorkshopDoc(connection);
   const focus = useDocSelector(ws, (w) => w.focus(), { spotlight: null, timerEndsAt: null, timerLabel: '' });
+  const closed = useDocSelector(ws, (w) => isWorkshopClosed(w), false);
   const now = useNow(1000);
   const spotlight = focus.spotlight ? findDimension(rubric, focus.spotlight) : null;
-  const phase = useDocSelector(ws, (w) => (focus.spotlight ? w.dimensionState(focus.spotlight).phase : 'rating'), 'rating', [focus.spotlight]);
-  const rated = useDocSelector(ws, (w) => (focus.spotlight ? w.ratedBy(focus.spotlight).length : 0), 0, [focus.spotlight]);
-  const left = focus.timerEndsAt !== null ? focus.timerEndsAt - now : null;
+  const state = useDocSelector(
+    ws,
+    (w) => (focus.spotlight ? projectorDimensionState(w, focus.spotlight) : null),
+    null,
+    [focus.spotlight],
+  );
+  // A finalized workshop has no running clock: "Time's up" would tell the room something is late.
+  const left = focus.timerEndsAt !== null && !closed ? focus.timerEndsAt - now : null;
   return (
     <main className="projector">
       <header className="projector__header">
         <p className="projector__workshop">
           {info.workshop.title} · {info.workshop.institution.name}
         </p>
+        {closed && <p className="projector__finalized">Workshop finalized</p>}
         {left !== null && (
           <p className="projector__timer" role="timer">
             {left > 0 ? formatRemaining(left) : "Time's up"}
           </p>
         )}
       </header>
-      {spotlight ? (
+      {spotlight && state ? (
         <>
           <p className="projector__category">{spotlight.category.title}</p>
           <h1>{spotlight.dimension.title}</h1>
           <p className="projector__foundation">{spotlight.dimension.foundation}</p>
-          {phase === 'rating' ? (
-            <p className="projector__waiting">
-              Rating in progress — {rated} {rated === 1 ? 'person has' : 'people have'} rated. Ratings stay private until the reveal.
-            </p>
-          ) : (
-            <SpreadView dimensionId={spotlight.dimension.id} compact />
-          )}
+          <ProjectorOutcome state={state} dimensionId={spotlight.dimension.id} />
         </>
       ) : (
-        <h1>Waiting for the facilitator to spotlight a dimension</h1>
+        <h1>{closed ? 'Workshop finalized' : 'Waiting for the facilitator to spotlight a dimension'}</h1>
       )}
       <RoomAnnouncer />
     </main>
   );
+}
+
+/** The spotlighted dimension's state in words, then its spread once revealed. */
+function ProjectorOutcome({ state, dimensionId }: { state: ProjectorDimensionState; dimensionId: string }) {
+  const { rubric } = useRoom();
+  switch (state.kind) {
+    case 'not-assessed':
+      return (
+        <p className="projector__outcome">
+          <span aria-hidden="true">⊘ </span>Not assessed: {state.reason}
+        </p>
+      );
+    case 'rating':
+      return (
+        <p className="projector__waiting">
+          Rating in progress — {state.rated} {state.rated === 1 ? 'person has' : 'people have'} rated. Ratings stay private until the
+          reveal.
+        </p>
+      );
+    case 'locked':
+      return (
+        <>
+          <p className="projector__outcome">
+            <span aria-hidden="true">🔒 </span>Consensus (locked): {stageLabel(rubric, state.stageId)}
+          </p>
+          {state.revealed && <SpreadView dimensionId={dimensionId} compact headingLevel={2} />}
+        </>
+      );
+    case 'revealed':
+      return <SpreadView dimensionId={dimensionId} compact headingLevel={2} />;
+  }
 }

@@ -10,6 +10,8 @@ interface Props {
   dimensionId: string;
   /** Projector: larger, no filter controls. */
   compact?: boolean;
+  /** The heading's level under the page's own outline: h3 below the room's h2, h2 below the projector's h1. */
+  headingLevel?: 2 | 3;
 }
 
 export function divergenceText(spread: Spread, label: (id: string | null) => string): string {
@@ -22,7 +24,8 @@ export function divergenceText(spread: Spread, label: (id: string | null) => str
 }
 
 /** The revealed spread of one dimension: chart, its table, divergence, first round vs current. */
-export function SpreadView({ dimensionId, compact = false }: Props) {
+export function SpreadView({ dimensionId, compact = false, headingLevel = 3 }: Props) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { rubric, connection } = useRoom();
   const ws = useWorkshopDoc(connection);
   const id = useId();
@@ -52,7 +55,7 @@ export function SpreadView({ dimensionId, compact = false }: Props) {
 
   return (
     <section className={`spread${compact ? ' spread--compact' : ''}`} aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Spread of ratings</h3>
+      <Heading id={`${id}-h`}>Spread of ratings</Heading>
       <p className={spread.divergent ? 'spread__flag spread__flag--divergent' : 'spread__flag'}>
         {spread.divergent && <span aria-hidden="true">⚠ </span>}
         {divergenceText(spread, label)}
@@ -84,41 +87,44 @@ export function SpreadView({ dimensionId, compact = false }: Props) {
       )}
       <div className="spread__body">
         <SpreadChart groups={groups} stages={rubric.stages} names={names} />
-        <table className="spread__table">
-          <caption>
-            {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
-            {chosen ? ` — ${chosen}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              {groups.map((g) => (
-                <th scope="col" key={g.perspective}>
-                  {g.perspective}
-                </th>
-              ))}
-              {names && <th scope="col">Who</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rubric.stages.map((s, i) => (
-              <tr key={s.id}>
-                <th scope="row">{s.label}</th>
+        {/* A table wider than the screen scrolls in here (browsers make such a scroller keyboard-focusable). */}
+        <div className="spread__table-scroll">
+          <table className="spread__table">
+            <caption>
+              {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
+              {chosen ? ` — ${chosen}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
                 {groups.map((g) => (
-                  <td key={g.perspective}>{g.spread.stages[i]!.count}</td>
+                  <th scope="col" key={g.perspective}>
+                    {g.perspective}
+                  </th>
                 ))}
-                {names && <td>{spread.stages[i]!.memberIds.map((m) => names.get(m) ?? 'Member').join(', ')}</td>}
+                {names && <th scope="col">Who</th>}
               </tr>
-            ))}
-            <tr>
-              <th scope="row">Not sure (counted apart)</th>
-              {groups.map((g) => (
-                <td key={g.perspective}>{g.spread.notSure}</td>
+            </thead>
+            <tbody>
+              {rubric.stages.map((s, i) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.label}</th>
+                  {groups.map((g) => (
+                    <td key={g.perspective}>{g.spread.stages[i]!.count}</td>
+                  ))}
+                  {names && <td>{spread.stages[i]!.memberIds.map((m) => names.get(m) ?? 'Member').join(', ')}</td>}
+                </tr>
               ))}
-              {names && <td />}
-            </tr>
-          </tbody>
-        </table>
+              <tr>
+                <th scope="row">Not sure (counted apart)</th>
+                {groups.map((g) => (
+                  <td key={g.perspective}>{g.spread.notSure}</td>
+                ))}
+                {names && <td />}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </div>
       <p className="spread__rounds">
         {cmp.changed.length === 0
