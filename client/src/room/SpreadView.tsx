@@ -87,10 +87,11 @@ export function SpreadView({ dimensionId, compact = false, headingLevel = 3 }: P
       )}
       <div className="spread__body">
         <SpreadChart groups={groups} stages={rubric.stages} names={names} />
-        {/* A table wider than the screen scrolls in here (browsers make such a scroller keyboard-focusable). */}
-        <div className="spread__table-scroll">
+        {/* A table wider than its column scrolls in here; focusable and named so a keyboard user can scroll it. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must take focus to be scrolled by keyboard (WCAG 2.1.1) */}
+        <section className="spread__table-scroll" aria-labelledby={`${id}-caption`} tabIndex={0}>
           <table className="spread__table">
-            <caption>
+            <caption id={`${id}-caption`}>
               {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
               {chosen ? ` — ${chosen}` : ''}
             </caption>
@@ -124,7 +125,7 @@ export function SpreadView({ dimensionId, compact = false, headingLevel = 3 }: P
               </tr>
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
       <p className="spread__rounds">
         {cmp.changed.length === 0

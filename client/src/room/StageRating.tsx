@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { NOT_SURE } from '../../../shared/domain';
 import type { RubricDimension } from '../../../rubric/schema';
 import { useRoom } from './RoomContext';
+import { breakableAfterSlashes } from './stageLabelBreaks';
 
 interface Props {
   dimension: RubricDimension;
@@ -42,7 +43,7 @@ export function StageRating({ dimension, value, onChange, allowNotSure, disabled
                 onChange={() => onChange(stage.id)}
               />
               <span className="stage-card__label" aria-hidden="true">
-                {stage.label}
+                {breakableAfterSlashes(stage.label)}
               </span>
               {value === stage.id && <span className="stage-card__mine">Your rating</span>}
             </span>
@@ -75,3 +76,4 @@ export function StageRating({ dimension, value, onChange, allowNotSure, disabled
     </div>
   );
 }
+
