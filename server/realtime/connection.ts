@@ -270,7 +270,7 @@ export class Connection implements RoomPeer {
       isKnown: (id) =>
         room.awareness.getStates().has(id) ||
         room.isClaimed(id, this) ||
-        !room.mayClaimPresence(id, this.principal.userId),
+        !room.presenceOwners.mayClaim(id, this.principal.userId),
       user: this.user,
     });
     if (!verdict.ok) throw new Refusal(CloseCode.malformed, verdict.reason);
@@ -285,7 +285,7 @@ export class Connection implements RoomPeer {
     // would trip honest clients.
     if (!this.awarenessBucket.take()) throw new Refusal(CloseCode.rateLimited, 'awareness rate');
     this.ownedClientId = verdict.own.clientId;
-    room.recordPresenceOwner(verdict.own.clientId, this.principal.userId);
+    room.presenceOwners.record(verdict.own.clientId, this.principal.userId);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, verdict.own.update, this);
   }
 }

@@ -6,6 +6,7 @@ import { forget } from './forget';
 import { errorMessage, type RealtimeLog } from './log';
 import { awarenessMessage, type PrebuiltFrame, prebuiltFrame, updateMessage } from './messages';
 import type { PersistListener, PersistQueue } from './persistQueue';
+import { PresenceOwners } from './presenceOwners';
 import { SaveTracker } from './saveTracker';
 
 /** Yjs hands the finished batch of transactions to this event, then drops the array (see forget). */
@@ -22,9 +23,6 @@ export interface RoomPeer {
 
 /** The log is folded once it reaches the snapshot's size, or this, whichever is smaller. */
 const MAX_LOG_BYTES = 1024 * 1024;
-
-/** Presence owners remembered per room (mayClaimPresence): far more than people ever in one room. */
-const MAX_PRESENCE_OWNERS = 4096;
 
 /** Transaction origin of the updates a room replays from storage: they are already stored. */
 const LOAD_ORIGIN = Symbol('load');
@@ -70,8 +68,8 @@ export class Room {
   private applyingFrom: RoomPeer | null = null;
   private failed = false;
   private destroyed = false;
-  /** awareness clientID → the user who announced it first (mayClaimPresence). */
-  private readonly presenceOwners = new Map<number, string>();
+  /** Who announced each awareness clientID here first (SYNC31). */
+  readonly presenceOwners = new PresenceOwners();
 
   constructor(
     private readonly options: RoomOptions,
@@ -265,27 +263,6 @@ export class Room {
   isClaimed(clientId: number, by: RoomPeer): boolean {
     for (const p of this.peers) if (p !== by && p.ownedClientId === clientId) return true;
     return false;
-  }
-
-  /**
-   * Whether `userId` may announce presence under `clientId`: not if someone else announced it here
-   * first. A stock provider reconnects with the same clientID; without this, anyone who had seen
-   * it could take it over while its owner was away, with a higher clock, and the owner's presence
-   * would be ignored when they came back.
-   */
-  mayClaimPresence(clientId: number, userId: string): boolean {
-    const owner = this.presenceOwners.get(clientId);
-    return owner === undefined || owner === userId;
-  }
-
-  recordPresenceOwner(clientId: number, userId: string): void {
-    if (this.presenceOwners.get(clientId) === userId) return;
-    this.presenceOwners.set(clientId, userId);
-    // Bounded: the oldest owners are forgotten first (Map keeps insertion order).
-    if (this.presenceOwners.size > MAX_PRESENCE_OWNERS) {
-      const oldest = this.presenceOwners.keys().next().value;
-      if (oldest !== undefined) this.presenceOwners.delete(oldest);
-    }
   }
 
   destroy(): void {
