@@ -78,8 +78,9 @@ export function CommentForm(props: Props) {
   // The server leaves out comments past my share (PROJ10); refusing here keeps the text in the form.
   const usage = useDocSelector(member, commentUsage, NO_USAGE);
   const mine = replacesChars === undefined ? usage : { comments: usage.comments - 1, chars: usage.chars - replacesChars };
-  const linkChars = urlGiven ? url.trim().length + title.trim().slice(0, Limits.evidenceTitleMax).length : 0;
-  const overShare = !tooLong && !commentFits(mine, text.trim().length + linkChars);
+  // What a submit would post, measured as the server measures it.
+  const evidence = urlGiven ? [{ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax) }] : [];
+  const overShare = !tooLong && !commentFits(mine, commentChars({ text: text.trim(), deleted: false, evidence }));
   const canSubmit = !closed && text.trim() !== '' && !tooLong && !overShare && urlOk;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { flush } = draft;
@@ -106,7 +107,7 @@ export function CommentForm(props: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!canSubmit) return; // also Enter in a field of a closed form
-        onSubmit(text.trim(), urlGiven ? [{ url: url.trim(), title: title.trim().slice(0, Limits.evidenceTitleMax) }] : []);
+        onSubmit(text.trim(), evidence);
         clearAll();
         onTypingChange?.(false);
       }}

@@ -1,5 +1,5 @@
 import { commentChars, evidenceChars } from '../../../shared/docs/memberShare';
-import type { RevealedRating, WorkshopComment, WorkshopEvidence } from '../../../shared/docs/workshopDoc';
+import type { RevealedRating } from '../../../shared/docs/workshopDoc';
 import type { MemberPart, MemberProjection } from './projectMember';
 import type { ProjectorContext } from './projectorContext';
 
@@ -17,10 +17,8 @@ const FULL = 'the workshop doc has reached its size limit';
  */
 export function holdGrowth(ctx: ProjectorContext, part: MemberPart, out: MemberProjection): void {
   if (!ctx.isFull()) return;
-  if (part === 'comments')
-    holdEntries(ctx, 'comments', out.comments, out, (c: WorkshopComment) => commentChars(c));
-  else if (part === 'evidence')
-    holdEntries(ctx, 'evidence', out.evidence, out, (e: WorkshopEvidence) => evidenceChars(e));
+  if (part === 'comments') holdEntries(ctx, 'comments', out.comments, out, commentChars);
+  else if (part === 'evidence') holdEntries(ctx, 'evidence', out.evidence, out, evidenceChars);
   else if (part === 'ratings') holdRationales(ctx, out);
 }
 
