@@ -6,7 +6,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Spinner } from '../components/Spinner';
-import { formatDate, institutionName, roleLabels, statusLabels } from './format';
+import { countOf, formatDate, institutionName, roleLabels, statusLabels } from './format';
 
 export function MyWorkshopsPage() {
   usePageTitle('My workshops');
@@ -81,7 +81,7 @@ function MyInstitutions() {
           <li key={i.id}>
             <Link to={`/institutions/${encodeURIComponent(i.id)}`}>{i.name}</Link>{' '}
             <span className="muted">
-              — {i.workshopCount} {i.workshopCount === 1 ? 'workshop' : 'workshops'}
+              — {countOf(i.workshopCount, 'workshop')}
               {i.lastWorkshopAt ? `, latest ${formatDate(i.lastWorkshopAt)}` : ''}
             </span>
           </li>

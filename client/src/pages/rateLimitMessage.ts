@@ -1,5 +1,6 @@
 import { RateLimitScope } from '../../../shared/apiError';
 import { ApiRequestError } from '../api/client';
+import { countOf } from './format';
 
 /**
  * The sign-up / sign-in wording for a 429 (rate_limited), or null for any other error.
@@ -17,7 +18,7 @@ export function rateLimitMessage(error: unknown): string | null {
   if (!(error instanceof ApiRequestError) || error.code !== 'rate_limited') return null;
   const seconds = error.retryAfterSeconds;
   const minutes = seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
-  const when = minutes === undefined ? 'later' : `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const when = minutes === undefined ? 'later' : `in ${countOf(minutes, 'minute')}`;
   const scope =
     scopeOf(error.details) === RateLimitScope.account
       ? 'sign-in attempts for this account'

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useDocSelector, useDocVersion, useWorkshopDoc } from '../sync/hooks';
 import { type DimensionSummary, statusLabel, summarize } from './model';
 import { dimensionPath, useRoom } from './RoomContext';
+import { countOf } from '../pages/format';
 
 /** Categories → dimensions, each a link named by its title, with its state and counts. */
 export function DimensionNav({ currentId }: { currentId: string | null }) {
@@ -34,7 +35,7 @@ export function DimensionNav({ currentId }: { currentId: string | null }) {
                   </Link>
                   <span id={`nav-state-${d.id}`} className="dimension-nav__state">
                     <span className="status-icon" aria-hidden="true" /> {statusLabel[s?.status ?? 'not-rated']} · {s?.ratedCount ?? 0} rated ·{' '}
-                    {s?.commentCount ?? 0} {s?.commentCount === 1 ? 'comment' : 'comments'}
+                    {countOf(s?.commentCount ?? 0, 'comment')}
                     {s && s.newCommentCount > 0 && <span className="badge badge--new"> {s.newCommentCount} new</span>}
                   </span>
                 </li>

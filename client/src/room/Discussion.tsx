@@ -7,6 +7,7 @@ import { useRoom } from './RoomContext';
 import { focusAfterDialog, useFocusRescue } from './useFocusRescue';
 import { newEntryId } from './useMemberWrites';
 import { useThread } from './useThread';
+import { countOf } from '../pages/format';
 
 interface Props {
   dimensionId: string;
@@ -72,7 +73,7 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
   return (
     <section ref={section} className="discussion" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
-        Discussion <span className="muted">({count} {count === 1 ? 'comment' : 'comments'})</span>
+        Discussion <span className="muted">({countOf(count, 'comment')})</span>
       </h3>
       {locked && <p className="muted">{closedText[closedBecause]}</p>}
       {thread.length === 0 && <p className="muted">No comments yet.</p>}

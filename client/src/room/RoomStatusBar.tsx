@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useConnectionState, useDocSelector, useNow, useWorkshopDoc } from '../sync/hooks';
 import { findDimension } from './model';
 import { dimensionPath, useRoom } from './RoomContext';
+import { countOf } from '../pages/format';
 
 export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -29,7 +30,7 @@ export function RoomStatusBar({ currentId }: { currentId: string | null }) {
       : state.phase === 'connecting'
         ? 'Connecting…'
         : state.pendingChanges > 0
-          ? `Offline — ${state.pendingChanges} ${state.pendingChanges === 1 ? 'change' : 'changes'} will sync`
+          ? `Offline — ${countOf(state.pendingChanges, 'change')} will sync`
           : 'Offline — changes will sync when you reconnect';
 
   return (
