@@ -29,7 +29,7 @@ describe('preparedPerDb', () => {
     const b = open();
     expect(updatesOf(a).all({ docName: 'x' })).toEqual([]);
     a.insert(yjsUpdates)
-      .values({ docName: 'x', update: Buffer.from([1]), createdAt: 1 })
+      .values({ docName: 'x', id: 1, update: Buffer.from([1]), createdAt: 1 })
       .run();
     expect(updatesOf(a).all({ docName: 'x' })).toHaveLength(1);
     expect(updatesOf(a).all({ docName: 'y' })).toEqual([]);

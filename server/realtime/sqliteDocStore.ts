@@ -32,7 +32,18 @@ export function createSqliteDocStore(db: Db, now: () => number): DocStore {
   // drizzle's better-sqlite3 database carries its connection as `$client` at runtime; the `Db` type
   // (BetterSQLite3Database) does not declare it.
   const sqlite = (db as Db & { $client: Database.Database }).$client;
-  const insertUpdate = sqlite.prepare('INSERT INTO yjs_updates (doc_name, "update", created_at) VALUES (?, ?, ?)');
+  // A doc's next id: one past the larger of its newest log row and its snapshot's mark, so an id is
+  // never reused below the mark even once a compaction has emptied the log (a reused id would be
+  // taken as already folded in and skipped at load). Both are lookups in a primary key.
+  const insertUpdate = sqlite
+    .prepare<{ doc: string; update: Buffer; at: number }, number>(
+      `INSERT INTO yjs_updates (doc_name, id, "update", created_at)
+       VALUES (@doc, max(coalesce((SELECT max(id) FROM yjs_updates WHERE doc_name = @doc), 0),
+                         coalesce((SELECT last_update_id FROM yjs_snapshots WHERE doc_name = @doc), 0)) + 1,
+               @update, @at)
+       RETURNING id`,
+    )
+    .pluck();
   // A doc and every doc named `<it>:…` (a workshop doc and its member docs) in one index range:
   // [name, name + ';') — ';' follows ':' in byte order. The range can also hold other names
   // (`<it>-x`, `<it>0`); rows nobody asked for are skipped.
@@ -95,7 +106,7 @@ export function createSqliteDocStore(db: Db, now: () => number): DocStore {
     return names.map((n) => out.get(n)!);
   });
   const append = sqlite.transaction((updates: readonly PendingUpdate[], at: number) =>
-    updates.map((u) => Number(insertUpdate.run(u.docName, asBuffer(u.update), at).lastInsertRowid)),
+    updates.map((u) => insertUpdate.get({ doc: u.docName, update: asBuffer(u.update), at })!),
   );
   const compact = sqlite.transaction((docName: string, state: Uint8Array, throughId: number, at: number) => {
     const mark = Math.max(throughId, previousMark.get(docName)?.last_update_id ?? 0);

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../server/audit/listAudit';
 import { openDatabase } from '../../server/db/client';
+import { createSqliteDocStore } from '../../server/realtime/sqliteDocStore';
 
 const MIGRATIONS = path.join(import.meta.dirname, '../../server/db/migrations');
 const dirs: string[] = [];
@@ -58,6 +59,40 @@ describe('migrations on an existing database', () => {
       expect(() => database.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
       const page = listAudit(database.db, { workshopId: 'w1', anonymous: false, limit: 10 });
       expect(page.entries).toMatchObject([{ action: 'workshop.create', actor: null }]);
+    } finally {
+      database.close();
+    }
+  });
+
+  it('SYNC22: 0007 keeps an existing update log, ids included; later appends continue past them', async () => {
+    const file = databaseBefore('0007_log_per_doc');
+    const old = new Database(file);
+    const insert = old.prepare('insert into yjs_updates (doc_name, "update", created_at) values (?, ?, 1)');
+    // Interleaved docs, as a running server leaves them; doc b's log was folded through id 2.
+    for (const name of ['a', 'b', 'a', 'b', 'a']) insert.run(name, Buffer.from(name));
+    old.prepare("insert into yjs_snapshots values ('b', x'00', 4, 1)").run();
+    old.prepare("delete from yjs_updates where doc_name = 'b'").run();
+    old.close();
+
+    const database = openDatabase(file);
+    try {
+      const rows = database.sqlite.prepare('select doc_name, id from yjs_updates order by doc_name, id').all();
+      expect(rows).toEqual([
+        { doc_name: 'a', id: 1 },
+        { doc_name: 'a', id: 3 },
+        { doc_name: 'a', id: 5 },
+      ]);
+      // Stored by (doc, id), so a doc's log lies together (docs/benchmarks.md item 39).
+      const table = database.sqlite.prepare("select sql from sqlite_master where name = 'yjs_updates'").get();
+      expect((table as { sql: string }).sql).toMatch(/PRIMARY KEY\(`doc_name`, `id`\)\s*\) WITHOUT ROWID$/);
+      const store = createSqliteDocStore(database.db, () => 2);
+      const ids = await store.appendUpdates([
+        { docName: 'a', update: new Uint8Array([1]) },
+        { docName: 'b', update: new Uint8Array([2]) },
+      ]);
+      // Past a's newest row, and past b's snapshot mark although b's log is empty.
+      expect(ids).toEqual([6, 5]);
+      expect((await store.load('b')).updates).toHaveLength(1);
     } finally {
       database.close();
     }
