@@ -113,6 +113,22 @@ export interface AuditPageResponse {
   entries: AuditEntryView[];
   /** Pass as `before` to get the next (older) page; null when there is none. */
   nextBefore: number | null;
+  /** Readable names for the ids the page's entries hold (AUDIT5); an id without one shows as is. */
+  names: AuditNames;
+}
+
+/**
+ * Names for the ids in a page of the audit log, one map per kind so an id of one kind is never
+ * shown with another kind's name: what each entry acted on, the rubric's stages and dimensions
+ * (values of `stage`, `targetStage`, `spotlight`, `dimensionId`), and members (keys of a handoff).
+ */
+export interface AuditNames {
+  /** Entry id → what it acted on, e.g. a dimension's title or a member's name. */
+  targets: Record<number, string>;
+  stages: Record<string, string>;
+  dimensions: Record<string, string>;
+  /** Display names, or pseudonyms in an anonymous workshop (AUDIT3). */
+  members: Record<string, string>;
 }
 
 export const auditQuerySchema = z.strictObject({

@@ -12,7 +12,7 @@ import { auditLog, members, users } from '../db/schema';
 export function listAudit(
   db: Db,
   p: { workshopId: string; anonymous: boolean; before?: number | undefined; limit: number },
-): AuditPageResponse {
+): Omit<AuditPageResponse, 'names'> {
   const rows = db
     .select({ entry: auditLog, member: members, user: users })
     .from(auditLog)

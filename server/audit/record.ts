@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { AuditAction } from '../../shared/auditActions';
 import type { MemberRole } from '../../shared/domain';
 import type { Db } from '../db/client';
 import { auditLog, members } from '../db/schema';
@@ -15,7 +16,7 @@ export interface AuditEntry {
    */
   actorRole?: MemberRole | undefined;
   /** Dotted verb, e.g. `dimension.reveal`, `consensus.lock`, `invite.revoke`, `sync.write_refused`. */
-  action: string;
+  action: AuditAction;
   /** What was acted on, e.g. a dimension id or member id. */
   target?: string | null;
   before?: unknown;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { lineText } from '../http/textSchemas';
 import { allDimensions } from '../../rubric/schema';
+import type { AuditAction } from '../../shared/auditActions';
 import { Limits } from '../../shared/domain';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
@@ -62,7 +63,7 @@ export function actionPlanRoutes(deps: AppDeps): Hono<AppEnv> {
       throw badRequest(`targetStage: "${stage}" is not a stage of this workshop's rubric.`);
     }
   };
-  const audit = (tx: Db, access: MemberAccess, action: string, target: string, before: unknown, after: unknown) =>
+  const audit = (tx: Db, access: MemberAccess, action: AuditAction, target: string, before: unknown, after: unknown) =>
     recordAudit(tx, {
       workshopId: access.workshop.id,
       at: deps.now(),

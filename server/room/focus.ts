@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../shared/auditActions';
 import type { FocusState } from '../../shared/docs/workshopDoc';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db/client';
@@ -34,7 +35,7 @@ export function updateFocus(
     workshopId: string;
     actor: RevealActor;
     now: number;
-    action: string;
+    action: AuditAction;
     change: Partial<FocusState>;
   },
 ): FocusState {

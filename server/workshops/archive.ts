@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { AuditAction } from '../../shared/auditActions';
 import type { Database_ } from '../db/client';
 import { workshops } from '../db/schema';
 import { conflict } from '../http/errors';
@@ -42,7 +43,7 @@ function currentStatus(database: Database_, workshopId: string): Status {
     .status;
 }
 
-function setStatus(database: Database_, p: WorkshopAction, from: Status, to: Status, action: string) {
+function setStatus(database: Database_, p: WorkshopAction, from: Status, to: Status, action: AuditAction) {
   const { db } = database;
   db.update(workshops).set({ status: to, updatedAt: p.now }).where(eq(workshops.id, p.workshopId)).run();
   auditAction(db, p, { action, target: p.workshopId, before: { status: from }, after: { status: to } });

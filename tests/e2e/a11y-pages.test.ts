@@ -75,6 +75,13 @@ describe('accessibility of the pages around the room', () => {
     await table.waitFor(POLL);
     // Invites, joins, the settings change and the member change: well over four rows.
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    // AUDIT5: the member change reads in words — who it was done to, by name, not by id.
+    const memberChange = table.locator('tbody tr', { hasText: 'Changed a member' });
+    expect(await memberChange.locator('td').nth(3).textContent()).toBe('Pat Participant');
+    expect(await memberChange.locator('td').nth(4).textContent()).toBe('perspective: Faculty → Administration');
+    const settingsChange = table.locator('tbody tr', { hasText: 'Changed workshop settings' });
+    expect(await settingsChange.locator('td').nth(3).textContent()).toBe('Spring LER self-assessment');
+    expect(await settingsChange.locator('td').nth(4).textContent()).toContain('settings.allowNotSure: true → false');
     expect(await checkA11y(page)).toEqual([]);
   });
 

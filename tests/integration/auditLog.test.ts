@@ -148,6 +148,42 @@ describe('audit log (full stack: sessions, roles, CSRF)', () => {
     expect(json.entries[0].actor).toMatchObject({ name: expect.any(String), account: null });
   });
 
+  it('AUDIT5: each page names the ids its entries hold: targets, stages, dimensions, members', async () => {
+    const s = await setup();
+    const second = await joinWorkshop(t.app, s.fac.cookie, s.workshop.id, { role: 'participant', name: 'Cy' });
+    expect((await s.f('PUT', `/dimensions/${DIM}/consensus`, draft)).status).toBe(200);
+    expect((await s.f('POST', '/reveal', { dimensionIds: [DIM] })).status).toBe(200);
+    expect((await s.f('POST', `/dimensions/${DIM}/lock`)).status).toBe(200);
+    expect((await s.f('POST', '/handoff', { memberId: second.memberId })).status).toBe(200);
+    const { json } = await api(t.app, 'GET', `${s.base}/audit`, { cookie: second.cookie });
+    const entryOf = (action: string) => json.entries.find((e: { action: string }) => e.action === action);
+    const lock = entryOf('consensus.lock');
+    expect(json.names.targets[lock.id]).toBe('Learning Evaluation');
+    expect(json.names.stages).toMatchObject({ developing: 'Developing', 'new-emerging': 'New/Emerging' });
+    expect(json.names.dimensions[DIM]).toBe('Learning Evaluation');
+    expect(json.names.targets[entryOf('workshop.create').id]).toBe(s.workshop.title);
+    expect(json.names.targets[entryOf('invite.create').id]).toBe('Invite link for a participant');
+    // A join names its member; a handoff's before/after are keyed by member id, named too.
+    const me = (await s.f('GET', '/members')).json.members.find((m: { isMe: boolean }) => m.isMe);
+    expect(json.names.targets[entryOf('member.handoff').id]).toBe('Cy');
+    expect(json.names.members).toMatchObject({ [second.memberId]: 'Cy', [me.id]: 'Fran Facilitator' });
+  });
+
+  it('AUDIT5 with AUDIT3: an anonymous workshop names members by pseudonym only', async () => {
+    const s = await setup({ anonymity: 'anonymous' });
+    const second = await joinWorkshop(t.app, s.fac.cookie, s.workshop.id, { role: 'participant', name: 'Cy' });
+    expect((await s.f('POST', '/handoff', { memberId: second.memberId })).status).toBe(200);
+    const { json } = await api(t.app, 'GET', `${s.base}/audit`, { cookie: second.cookie });
+    const entryOf = (action: string) => json.entries.find((e: { action: string }) => e.action === action);
+    const text = JSON.stringify(json.names);
+    expect(text).not.toContain('Cy');
+    expect(text).not.toContain('Fran Facilitator');
+    // The two who joined and the facilitator, whose id keys the handoff.
+    expect(Object.keys(json.names.members)).toHaveLength(3);
+    expect(json.names.members[second.memberId]).toBe(json.names.targets[entryOf('member.handoff').id]);
+    for (const name of Object.values(json.names.members)) expect(name).toMatch(/^Participant \d+$/);
+  });
+
   it('LOCK8: only facilitators read the audit; a bad page query is 400', async () => {
     const s = await setup();
     expect((await s.p('GET', '/audit')).json).toMatchObject({ error: { code: 'forbidden' } });

@@ -1,11 +1,11 @@
 import './consensus.css';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AuditEntryView } from '../../../shared/consensusApi';
+import type { AuditEntryView, AuditNames } from '../../../shared/consensusApi';
 import { ApiRequestError, useApiData } from '../api';
 import { usePageTitle } from '../app/usePageTitle';
 import { Button, ErrorMessage, Spinner } from '../components';
-import { actionName, actorText, changeText } from './auditText';
+import { actionName, actorText, changeText, mergeNames, targetText } from './auditText';
 import { countOf } from '../pages/format';
 import { consensusApi } from './consensusApi';
 
@@ -19,11 +19,14 @@ export default function AuditPage() {
   usePageTitle('Audit log');
   const first = useApiData(() => consensusApi.audit(id), [id]);
   const [older, setOlder] = useState<AuditEntryView[]>([]);
+  const [olderNames, setOlderNames] = useState<AuditNames[]>([]);
   const [cursor, setCursor] = useState<number | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string>();
   const next = cursor === undefined ? first.data?.nextBefore : cursor;
   const entries = [...(first.data?.entries ?? []), ...older];
+  // Each page names the ids of its own entries; merged, they name every row shown.
+  const names = mergeNames(first.data?.names, ...olderNames);
 
   const loadOlder = async () => {
     if (!next) return;
@@ -31,6 +34,7 @@ export default function AuditPage() {
     try {
       const page = await consensusApi.audit(id, next);
       setOlder((o) => [...o, ...page.entries]);
+      setOlderNames((n) => [...n, page.names]);
       setCursor(page.nextBefore);
       setMoreError(undefined);
     } catch (err) {
@@ -73,8 +77,8 @@ export default function AuditPage() {
                   </td>
                   <td>{actorText(e.actor)}</td>
                   <td>{actionName(e.action)}</td>
-                  <td>{e.target ?? '—'}</td>
-                  <td className="audit-table__change">{changeText(e.before, e.after) || '—'}</td>
+                  <td>{targetText(e, names)}</td>
+                  <td className="audit-table__change">{changeText(e.before, e.after, names) || '—'}</td>
                 </tr>
               ))}
             </tbody>
