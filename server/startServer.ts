@@ -14,6 +14,7 @@ import { attachRealtime, type Realtime, type RealtimeDeps } from './realtime/att
 import type { RealtimeBridge } from './realtime/bridge';
 import { createWorkshopProjector } from './realtime/projection/workshopProjector';
 import { cookieAuthenticator, type UpgradeAuthenticator } from './realtime/sessionAuth';
+import { DeadlineScheduler } from './room/deadlineScheduler';
 import { mountClient } from './static';
 
 export interface StartServerOptions {
@@ -63,7 +64,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     memberRatings: (id) => bridge!.memberRatings(id),
     workshopDocState: (id) => bridge!.workshopDocState(id),
   };
-  const app = createApp({ config, database, rubrics, realtime: forward, now });
+  const deadlines = new DeadlineScheduler({
+    database,
+    rubrics,
+    realtime: forward,
+    now,
+    onError: (workshopId, err) =>
+      console.error('rating deadline: reveal failed; retried at the next start', { workshopId, err }),
+  });
+  const app = createApp({ config, database, rubrics, realtime: forward, now, deadlines });
   if (options.clientDir) mountClient(app, options.clientDir);
 
   const httpServer = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
@@ -82,6 +91,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     authenticate: options.authenticate ?? sessionCookieAuthenticator({ database, config, now }),
   });
   bridge = realtime.bridge;
+  // After the bridge: a deadline that passed while the server was down reveals at once (ROOM12).
+  deadlines.start();
   await new Promise<void>((resolve, reject) => {
     if (httpServer.listening) return resolve();
     httpServer.once('listening', () => resolve());
@@ -98,6 +109,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     httpServer,
     close() {
       closed ??= (async () => {
+        await deadlines.stop();
         await realtime.close();
         httpServer.closeAllConnections?.();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

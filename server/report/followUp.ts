@@ -23,7 +23,7 @@ export interface FollowUpResult {
 
 /**
  * Starts a follow-up assessment (docs/report.md "Follow-up"): same institution and rubric (its
- * current version), same settings; the caller becomes facilitator; every active member with an
+ * current version), same settings but no rating deadline; the caller becomes facilitator; every active member with an
  * account is carried over with their role, perspective and display name; guests get invite links
  * (one per role, as many uses as there were guests of that role); the action plan is copied with
  * its statuses as the starting point. One transaction, audited on both workshops.
@@ -41,7 +41,8 @@ export function startFollowUp(
       institutionId: previous.institutionId,
       rubricId: previous.rubricId,
       rubricVersion: input.rubricVersion,
-      settings: readSettings(previous.settings),
+      // The previous cycle's rating deadline is over; a new one is the facilitator's to set (ROOM12).
+      settings: { ...readSettings(previous.settings), ratingDeadline: null },
       userId: access.user.id,
       now,
     });

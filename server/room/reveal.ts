@@ -25,6 +25,8 @@ export interface RevealRequest {
   rules: RatingRules;
   /** Dimensions whose consensus is locked: revealing one now would change a final record (PROJ3). */
   locked?: ReadonlySet<string>;
+  /** Why a server action revealed, for the audit entry (e.g. the rating deadline, ROOM12). */
+  reason?: string;
 }
 
 export interface RevealedDimension {
@@ -82,6 +84,7 @@ export function revealDimensions(db: Db, request: RevealRequest): RevealedDimens
           revealedAt: request.now,
           auto: request.actor === null,
           firstRoundCount: Object.keys(firstRound).length,
+          ...(request.reason === undefined ? {} : { reason: request.reason }),
         },
       });
       out.push({ dimensionId, revealedAt: request.now });

@@ -108,6 +108,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       });
       return { workshop: workshopJson(workshop, institution), me: meJson(member) };
     });
+    deps.deadlines?.set(created.workshop.id, settings.ratingDeadline);
     return c.json(created, 201);
   });
 
@@ -189,6 +190,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       return after;
     });
     await deps.realtime.workshopChanged(workshop.id);
+    if (settings) deps.deadlines?.set(workshop.id, settings.ratingDeadline);
     return c.json({ workshop: updated, me: meJson(member) });
   });
 
@@ -214,6 +216,8 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       // The rooms switch between read-only and writable with the status.
       await deps.realtime.workshopChanged(access.workshop.id);
       const row = requireMember(deps, c, access.workshop.id).workshop;
+      // Back open, a deadline that passed while archived reveals now (ROOM12).
+      if (row.status === 'open') deps.deadlines?.set(row.id, readSettings(row.settings).ratingDeadline);
       return c.json({
         workshop: workshopJson(row, getInstitution(db, row.institutionId)),
         me: meJson(access.member),

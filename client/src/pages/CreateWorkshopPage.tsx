@@ -124,7 +124,8 @@ export default function CreateWorkshopPage() {
             Rating deadline <span className="muted">(optional)</span>
           </label>
           <span id="deadline-desc" className="field__description">
-            For workshops rated over several days. Leave empty when you rate together in one session.
+            For workshops rated over several days: at the deadline every dimension's ratings are revealed. Leave
+            empty when you rate together in one session.
           </span>
           <input
             id="deadline"

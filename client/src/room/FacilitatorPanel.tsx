@@ -134,7 +134,16 @@ export function FacilitatorPanel({ dimensionId }: { dimensionId: string | null }
       >
         <div className="field">
           <label htmlFor={`${id}-deadline`}>Rating deadline</label>
-          <input id={`${id}-deadline`} type="datetime-local" value={deadlineInput} onChange={(e) => setDeadlineInput(e.target.value)} />
+          <span id={`${id}-deadline-desc`} className="field__description">
+            At the deadline every dimension's ratings are revealed.
+          </span>
+          <input
+            id={`${id}-deadline`}
+            type="datetime-local"
+            value={deadlineInput}
+            aria-describedby={`${id}-deadline-desc`}
+            onChange={(e) => setDeadlineInput(e.target.value)}
+          />
         </div>
         <button type="submit" className="button button--secondary">
           {deadlineInput ? 'Set deadline' : 'Clear deadline'}

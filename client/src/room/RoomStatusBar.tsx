@@ -39,8 +39,11 @@ export function RoomStatusBar({ currentId }: { currentId: string | null }) {
         <span className="connection-dot" aria-hidden="true" /> {connectionText}
       </p>
       {deadline !== null && (
+        // ROOM12: at the deadline the server reveals every dimension; say so once it has passed.
         <p className="room-status__deadline">
-          Rating deadline: <time dateTime={new Date(deadline).toISOString()}>{new Date(deadline).toLocaleString()}</time>
+          {deadline > now ? 'Rating deadline: ' : 'Rating closed '}
+          <time dateTime={new Date(deadline).toISOString()}>{new Date(deadline).toLocaleString()}</time>
+          {deadline > now ? '' : ' — ratings are revealed'}
         </p>
       )}
       {timerLeft !== null && (

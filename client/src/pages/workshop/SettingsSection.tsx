@@ -164,7 +164,8 @@ function SettingsForm({ workshop, onDone }: { workshop: Workshop; onDone: (saved
       <div className="field" data-invalid={deadlineInvalid || undefined}>
         <label htmlFor={`${id}-deadline`}>Rating deadline (optional)</label>
         <span id={`${id}-deadline-desc`} className="field__description">
-          Leave empty for no deadline. Shown to everyone in the room.
+          Shown to everyone in the room; at the deadline every dimension's ratings are revealed. Leave empty for
+          no deadline.
         </span>
         <input
           id={`${id}-deadline`}
