@@ -69,6 +69,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
       throw badRequest(`perspective "${perspective}" is not one of this workshop's perspectives.`);
     }
     const now = deps.now();
+    refusePastDeadline(body.settings?.ratingDeadline, now);
     const details = body.institution === undefined ? null : institutionDetails(body.institution);
     const created = db.transaction((tx) => {
       let institution = findCallerInstitution(
@@ -168,6 +169,7 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     const { workshop, member } = access;
     const body = await readJson(c, updateWorkshopBody);
     const now = deps.now();
+    refusePastDeadline(body.settings?.ratingDeadline, now);
     const institution = getInstitution(db, workshop.institutionId);
     const before = workshopJson(workshop, institution);
     const settings = body.settings
@@ -226,4 +228,16 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
   }
 
   return r;
+}
+
+/**
+ * A deadline given in a request must lie ahead: the deadline reveals every dimension (ROOM12), and a
+ * mistyped past date would do so at once and for good. A stored deadline that has passed stays.
+ */
+function refusePastDeadline(deadline: number | null | undefined, now: number): void {
+  if (deadline !== undefined && deadline !== null && deadline <= now) {
+    throw badRequest(
+      `settings.ratingDeadline: ${new Date(deadline).toISOString()} has passed. Choose a later time; to reveal now, use Reveal all.`,
+    );
+  }
 }

@@ -91,6 +91,24 @@ describe('rating deadline (ROOM12)', () => {
     expect(t.deadlineErrors).toEqual([]);
   });
 
+  it('a deadline already past is refused on create and change (400), and nothing changes', async () => {
+    const s = await setup();
+    const past = t.clock.now - MINUTE;
+    const patch = await s.f('PATCH', '', { settings: { ratingDeadline: past, autoReveal: true } });
+    expect(patch.status).toBe(400);
+    expect(patch.json.error.message).toMatch(/has passed\. Choose a later time/);
+    const after = (await s.f('GET', '')).json.workshop.settings;
+    expect(after).toMatchObject({ ratingDeadline: null, autoReveal: false });
+    expect(t.deadlines!.armed).toBe(0);
+    const fac = await signUp(t.app, { name: 'Other Facilitator' });
+    const created = await api(t.app, 'POST', '/api/workshops', {
+      cookie: fac.cookie,
+      body: { title: 'Late', institution: 'Late College', settings: { ratingDeadline: past } },
+    });
+    expect(created.status).toBe(400);
+    expect(s.revealed()).toEqual([]);
+  });
+
   it('a moved deadline fires at its new time; a cleared one never', async () => {
     const s = await setup();
     await s.f('PATCH', '', { settings: { ratingDeadline: t.clock.now + MINUTE } });
