@@ -5,7 +5,7 @@ import { enterRoom, type Person, setupWorkshop } from './roomSetup';
 /**
  * Keyboard focus follows the discussion's actions instead of falling to <body>: Reply and Edit move it
  * into their text box, Save and Cancel give it back to the button that opened the form, and Delete
- * leaves it on the comment's "Comment deleted." line.
+ * leaves it on the comment's "Comment deleted." line. A cancelled reply is kept: "Continue reply".
  */
 
 const POLL = { timeout: 30_000 };
@@ -28,6 +28,19 @@ describe('room discussion focus', () => {
     await page.keyboard.type('A reply.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     expect(await focusedElement(page)).toBe('discussion: button Reply');
+
+    // A reply cancelled half-written is kept, and its button says so — after a reload too.
+    await first.getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.keyboard.type('Half a thought');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await focusedElement(page)).toBe('discussion: button Continue reply');
+    await page.reload();
+    const resume = page.locator('.comment').filter({ hasText: 'First point.' }).getByRole('button', { name: 'Continue reply' });
+    await resume.waitFor(POLL);
+    await resume.click();
+    expect(await page.getByRole('textbox', { name: 'Reply', exact: true }).inputValue()).toBe('Half a thought');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await expect.poll(() => first.getByRole('button', { name: 'Reply', exact: true }).count(), POLL).toBe(1);
 
     await first.getByRole('button', { name: 'Edit' }).click();
     expect(await focusedElement(page)).toBe('discussion: textarea Edit comment');

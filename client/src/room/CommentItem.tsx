@@ -19,9 +19,11 @@ interface Props {
   locked: boolean;
   /** Gets the Reply button pressed, to give focus back to it when the reply form closes. */
   onReply?: (button: HTMLElement) => void;
+  /** I have an unposted reply in this thread, its form closed: the button says so ("Continue reply"). */
+  replyDrafted?: boolean;
 }
 
-export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
+export function CommentItem({ comment, lastVisit, locked, onReply, replyDrafted = false }: Props) {
   const { connection, canWrite } = useRoom();
   const { member, workshop } = connection;
   const [editing, setEditing] = useState(false);
@@ -156,7 +158,7 @@ export function CommentItem({ comment, lastVisit, locked, onReply }: Props) {
         })}
         {writable && onReply && (
           <button type="button" className="button button--quiet" onClick={(e) => onReply(e.currentTarget)}>
-            Reply
+            {replyDrafted ? 'Continue reply' : 'Reply'}
           </button>
         )}
         {writable && comment.mine && !editing && (

@@ -80,12 +80,24 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
       <ol className="thread">
         {thread.map((c) => (
           <li key={c.key}>
-            <CommentItem comment={c} lastVisit={lastVisit} locked={locked} onReply={(b) => openReply(c.key, b)} />
+            <CommentItem
+              comment={c}
+              lastVisit={lastVisit}
+              locked={locked}
+              onReply={(b) => openReply(c.key, b)}
+              replyDrafted={replyDrafts.has(c.key) && replyTo !== c.key}
+            />
             {c.replies.length > 0 && (
               <ol className="thread thread--replies" aria-label="Replies">
                 {c.replies.map((r) => (
                   <li key={r.key}>
-                    <CommentItem comment={r} lastVisit={lastVisit} locked={locked} onReply={(b) => openReply(c.key, b)} />
+                    <CommentItem
+                      comment={r}
+                      lastVisit={lastVisit}
+                      locked={locked}
+                      onReply={(b) => openReply(c.key, b)}
+                      replyDrafted={replyDrafts.has(c.key) && replyTo !== c.key}
+                    />
                   </li>
                 ))}
               </ol>
