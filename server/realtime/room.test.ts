@@ -6,7 +6,7 @@ import { waitFor } from '../../tests/helpers/waitFor';
 import type { RealtimeLog } from './log';
 import { createMemoryDocStore } from './memoryDocStore';
 import { PersistQueue } from './persistQueue';
-import { Room, type RoomPeer } from './room';
+import { compactionThreshold, Room, type RoomPeer } from './room';
 
 const silent: RealtimeLog = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -285,5 +285,18 @@ describe('PersistQueue.defer', () => {
     expect(ran).toEqual(['a again']);
     await waitFor(() => ran.length === 3);
     expect(ran).toEqual(['a again', 'b', 'c']);
+  });
+});
+
+describe('compactionThreshold', () => {
+  it('draws from compactEvery up to half again, so rooms loaded together compact at different counts', () => {
+    expect(compactionThreshold(200, () => 0)).toBe(200);
+    expect(compactionThreshold(200, () => 0.5)).toBe(250);
+    expect(compactionThreshold(200, () => 0.999_999)).toBe(299);
+    // Small settings (tests, tuning) keep their meaning: 1 stays "after every update".
+    expect(compactionThreshold(1, () => 0.999_999)).toBe(1);
+    const drawn = new Set(Array.from({ length: 50 }, () => compactionThreshold(200)));
+    expect(drawn.size).toBeGreaterThan(10);
+    for (const n of drawn) expect(n >= 200 && n < 300).toBe(true);
   });
 });
