@@ -169,7 +169,9 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     const { workshop, member } = access;
     const body = await readJson(c, updateWorkshopBody);
     const now = deps.now();
-    refusePastDeadline(body.settings?.ratingDeadline, now);
+    // The settings form sends every field: a stored deadline that has passed comes back unchanged.
+    const newDeadline = body.settings?.ratingDeadline;
+    if (newDeadline !== readSettings(workshop.settings).ratingDeadline) refusePastDeadline(newDeadline, now);
     const institution = getInstitution(db, workshop.institutionId);
     const before = workshopJson(workshop, institution);
     const settings = body.settings
@@ -232,7 +234,8 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
 
 /**
  * A deadline given in a request must lie ahead: the deadline reveals every dimension (ROOM12), and a
- * mistyped past date would do so at once and for good. A stored deadline that has passed stays.
+ * mistyped past date would do so at once and for good. A stored deadline that has passed stays, and
+ * may be sent back unchanged.
  */
 function refusePastDeadline(deadline: number | null | undefined, now: number): void {
   if (deadline !== undefined && deadline !== null && deadline <= now) {

@@ -109,6 +109,17 @@ describe('rating deadline (ROOM12)', () => {
     expect(s.revealed()).toEqual([]);
   });
 
+  it('once the deadline has passed, the settings form may send it back unchanged with other changes', async () => {
+    const s = await setup();
+    const deadline = t.clock.now + MINUTE;
+    await s.f('PATCH', '', { settings: { ratingDeadline: deadline } });
+    await s.pass(2 * MINUTE);
+    expect(s.revealed()).toHaveLength(9);
+    const res = await s.f('PATCH', '', { title: 'Renamed', settings: { ratingDeadline: deadline, autoReveal: true } });
+    expect(res.status).toBe(200);
+    expect(res.json.workshop).toMatchObject({ title: 'Renamed', settings: { ratingDeadline: deadline, autoReveal: true } });
+  });
+
   it('a moved deadline fires at its new time; a cleared one never', async () => {
     const s = await setup();
     await s.f('PATCH', '', { settings: { ratingDeadline: t.clock.now + MINUTE } });
