@@ -36,3 +36,8 @@ export function consensusForWorkshopDoc(db: Db, workshopId: string): Map<string,
   }
   return out;
 }
+
+/** Dimensions whose consensus is locked now: a reveal must leave them alone (ROOM3, PROJ3). */
+export function lockedDimensionIds(db: Db, workshopId: string): Set<string> {
+  return new Set([...consensusForWorkshopDoc(db, workshopId)].filter(([, s]) => s.locked).map(([id]) => id));
+}

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
-import { reveals } from '../db/schema';
+import { lockedDimensionIds } from '../consensus/forWorkshopDoc';
 import type { AppDeps } from '../deps';
 import { findWorkshop } from '../workshops/access';
 import { readSettings } from '../workshops/settings';
@@ -32,29 +30,21 @@ export async function revealAtDeadline(deps: DeadlineRevealDeps, workshopId: str
   // Checked again after the wait: the workshop may have been finalized or the deadline moved.
   const rules = due();
   if (!rules) return [];
-  const locked = new Set(
-    [...consensusForWorkshopDoc(db, workshopId)].filter(([, s]) => s.locked).map(([id]) => id),
-  );
-  const revealed = new Set(
-    db
-      .select({ id: reveals.dimensionId })
-      .from(reveals)
-      .where(eq(reveals.workshopId, workshopId))
-      .all()
-      .map((r) => r.id),
-  );
-  const dimensionIds = rules.dimensionIds.filter((id) => !locked.has(id) && !revealed.has(id));
-  if (dimensionIds.length === 0) return [];
-  revealDimensions(db, {
+  const locked = lockedDimensionIds(db, workshopId);
+  const now = deps.now();
+  const out = revealDimensions(db, {
     workshopId,
-    dimensionIds,
+    dimensionIds: rules.dimensionIds.filter((id) => !locked.has(id)),
     actor: null,
-    now: deps.now(),
+    now,
     currentRatings,
     rules,
     locked,
     reason: 'rating deadline',
   });
+  // Dimensions revealed before keep their time (ROOM3): only those stamped now are this call's.
+  const revealed = out.filter((r) => r.revealedAt === now).map((r) => r.dimensionId);
+  if (revealed.length === 0) return [];
   await deps.realtime.workshopChanged(workshopId);
-  return dimensionIds;
+  return revealed;
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { lineText } from '../http/textSchemas';
 import { Limits } from '../../shared/domain';
-import { consensusForWorkshopDoc } from '../consensus/forWorkshopDoc';
+import { lockedDimensionIds } from '../consensus/forWorkshopDoc';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
@@ -82,9 +82,7 @@ export function roomActionRoutes(deps: AppDeps): Hono<AppEnv> {
     requireOpenWorkshop(db, access.workshop.id);
     const rules = rubricOf(access);
     const workshopId = access.workshop.id;
-    const locked = new Set(
-      [...consensusForWorkshopDoc(db, workshopId)].filter(([, s]) => s.locked).map(([id]) => id),
-    );
+    const locked = lockedDimensionIds(db, workshopId);
     let dimensionIds: string[];
     if ('all' in body) dimensionIds = rules.dimensionIds.filter((id) => !locked.has(id));
     else {
