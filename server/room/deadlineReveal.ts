@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { findWorkshop } from '../workshops/access';
 import { readSettings } from '../workshops/settings';
 import { ratingRules } from './ratingRules';
-import { revealDimensions } from './reveal';
+import { revealDimensions, revealedDimensionIds } from './reveal';
 
 export type DeadlineRevealDeps = Pick<AppDeps, 'database' | 'rubrics' | 'realtime' | 'now'>;
 
@@ -24,7 +24,10 @@ export async function revealAtDeadline(deps: DeadlineRevealDeps, workshopId: str
     if (settings.ratingDeadline === null || settings.ratingDeadline > deps.now() || !rubric) return null;
     return ratingRules(rubric, settings);
   };
-  if (!due()) return [];
+  const first = due();
+  // Every start re-checks each open workshop's passed deadline: once its dimensions are all revealed
+  // (or locked) there is nothing to do, and no member doc needs reading.
+  if (!first || !hasUnrevealed(db, workshopId, first.dimensionIds)) return [];
   // Read before the reveal's transaction: ratings come from the member docs (ROOM3).
   const currentRatings = await deps.realtime.memberRatings(workshopId);
   // Checked again after the wait: the workshop may have been finalized or the deadline moved.
@@ -47,4 +50,14 @@ export async function revealAtDeadline(deps: DeadlineRevealDeps, workshopId: str
   if (revealed.length === 0) return [];
   await deps.realtime.workshopChanged(workshopId);
   return revealed;
+}
+
+function hasUnrevealed(
+  db: DeadlineRevealDeps['database']['db'],
+  workshopId: string,
+  dimensionIds: readonly string[],
+): boolean {
+  const revealed = revealedDimensionIds(db, workshopId);
+  const locked = lockedDimensionIds(db, workshopId);
+  return dimensionIds.some((id) => !revealed.has(id) && !locked.has(id));
 }

@@ -117,3 +117,15 @@ function snapshotFirstRound(
   }
   return firstRound;
 }
+
+/** The dimensions of a workshop revealed so far. */
+export function revealedDimensionIds(db: Db, workshopId: string): Set<string> {
+  return new Set(
+    db
+      .select({ dimensionId: reveals.dimensionId })
+      .from(reveals)
+      .where(eq(reveals.workshopId, workshopId))
+      .all()
+      .map((r) => r.dimensionId),
+  );
+}

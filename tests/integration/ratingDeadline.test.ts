@@ -27,9 +27,13 @@ async function setup() {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   const ratings = new Map<string, Map<string, MemberRating>>();
   const changed: string[] = [];
+  const reads = { memberRatings: 0 };
   const realtime: RealtimeBridge = {
     ...nullRealtimeBridge,
-    memberRatings: async () => ratings,
+    memberRatings: async () => {
+      reads.memberRatings++;
+      return ratings;
+    },
     workshopChanged: async (id) => {
       changed.push(id);
     },
@@ -61,7 +65,7 @@ async function setup() {
     t.clock.now += ms;
     await vi.advanceTimersByTimeAsync(ms);
   };
-  return { workshop, pat, f, revealed, pass, changed };
+  return { workshop, pat, f, revealed, pass, changed, reads };
 }
 
 describe('rating deadline (ROOM12)', () => {
@@ -115,9 +119,15 @@ describe('rating deadline (ROOM12)', () => {
     await s.f('PATCH', '', { settings: { ratingDeadline: deadline } });
     await s.pass(2 * MINUTE);
     expect(s.revealed()).toHaveLength(9);
-    const res = await s.f('PATCH', '', { title: 'Renamed', settings: { ratingDeadline: deadline, autoReveal: true } });
+    const res = await s.f('PATCH', '', {
+      title: 'Renamed',
+      settings: { ratingDeadline: deadline, autoReveal: true },
+    });
     expect(res.status).toBe(200);
-    expect(res.json.workshop).toMatchObject({ title: 'Renamed', settings: { ratingDeadline: deadline, autoReveal: true } });
+    expect(res.json.workshop).toMatchObject({
+      title: 'Renamed',
+      settings: { ratingDeadline: deadline, autoReveal: true },
+    });
   });
 
   it('a moved deadline fires at its new time; a cleared one never', async () => {
@@ -130,6 +140,17 @@ describe('rating deadline (ROOM12)', () => {
     expect(t.deadlines!.armed).toBe(0);
     await s.pass(10 * MINUTE);
     expect(s.revealed()).toEqual([]);
+  });
+
+  it('a passed deadline whose dimensions are all revealed costs a restart nothing: no member doc is read', async () => {
+    const s = await setup();
+    await s.f('PATCH', '', { settings: { ratingDeadline: t.clock.now + MINUTE } });
+    await s.pass(MINUTE);
+    expect(s.revealed()).toHaveLength(9);
+    const reads = s.reads.memberRatings;
+    t.deadlines!.start();
+    await s.pass(0);
+    expect(s.reads.memberRatings).toBe(reads);
   });
 
   it('an archived workshop is not revealed at its deadline; unarchived later, it is revealed at once', async () => {
