@@ -35,7 +35,6 @@ export function auditNames(
   for (const e of entries) {
     const name = targetName(e, {
       dimensions,
-      stages,
       members: memberNames,
       workshop: p.workshop,
       institution,
@@ -49,7 +48,6 @@ function targetName(
   e: AuditEntryView,
   known: {
     dimensions: Record<string, string>;
-    stages: Record<string, string>;
     members: Record<string, string>;
     workshop: WorkshopRow;
     institution: { name: string } | undefined;
