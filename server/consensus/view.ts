@@ -5,7 +5,8 @@ import type {
   ConsensusRecordView,
 } from '../../shared/consensusApi';
 import type { Db } from '../db/client';
-import { auditLog, reveals } from '../db/schema';
+import { auditLog } from '../db/schema';
+import { revealedDimensionIds } from '../room/reveal';
 import { lockContentHash } from './contentHash';
 import { type LockRow, type UnlockRow, workshopConsensusRows } from './records';
 
@@ -44,14 +45,7 @@ export function consensusRecords(
   // Defence in depth for LOCK10: a lock row sealed before that rule existed may hold the ratings of
   // a dimension that was never revealed. Those ratings stay on the server (the hash still verifies
   // against the stored row, which is untouched); only revealed dimensions show individual ratings.
-  const revealed = new Set(
-    db
-      .select({ dimensionId: reveals.dimensionId })
-      .from(reveals)
-      .where(eq(reveals.workshopId, workshopId))
-      .all()
-      .map((r) => r.dimensionId),
-  );
+  const revealed = revealedDimensionIds(db, workshopId);
   const events = db
     .select()
     .from(auditLog)

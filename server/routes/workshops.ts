@@ -169,14 +169,13 @@ export function workshopRoutes(deps: AppDeps): Hono<AppEnv> {
     const { workshop, member } = access;
     const body = await readJson(c, updateWorkshopBody);
     const now = deps.now();
+    const stored = readSettings(workshop.settings);
     // The settings form sends every field: a stored deadline that has passed comes back unchanged.
     const newDeadline = body.settings?.ratingDeadline;
-    if (newDeadline !== readSettings(workshop.settings).ratingDeadline) refusePastDeadline(newDeadline, now);
+    if (newDeadline !== stored.ratingDeadline) refusePastDeadline(newDeadline, now);
     const institution = getInstitution(db, workshop.institutionId);
     const before = workshopJson(workshop, institution);
-    const settings = body.settings
-      ? workshopSettingsSchema.parse({ ...readSettings(workshop.settings), ...body.settings })
-      : undefined;
+    const settings = body.settings ? workshopSettingsSchema.parse({ ...stored, ...body.settings }) : undefined;
     const updated = db.transaction((tx) => {
       requireOpenWorkshop(tx, workshop.id);
       const row = updateWorkshopRow(tx, workshop.id, {
