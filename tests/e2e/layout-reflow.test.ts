@@ -5,8 +5,9 @@ import { enterRoom, type Person, roomUrl, setupWorkshop } from './roomSetup';
 
 /**
  * Reflow (WCAG 1.4.10): at 320 CSS px the room, the workshop home and the report never scroll
- * sideways, even when a member typed a 600-character "word" or a long URL; at 1280×720 every stage
- * card shows its whole label, and dialogs are centred.
+ * sideways, even when a member typed a 600-character "word" or a long URL (the report's tables
+ * scroll in their own boxes instead, labels whole); at 1280×720 every stage card shows its whole
+ * label, and dialogs are centred.
  */
 
 const POLL = { timeout: 30_000 };
@@ -120,6 +121,17 @@ describe('layout reflow', () => {
     expect(await overflow(facilitator.page)).toBeLessThanOrEqual(0);
     await facilitator.page.setViewportSize({ width: 320, height: 640 });
     expect(await overflow(facilitator.page)).toBeLessThanOrEqual(0);
+    // The report's tables keep stage labels whole on a phone: a table wider than the screen scrolls
+    // in its own box, which a keyboard user can focus (it is named by the table's caption).
+    expect(await clippedOrSplit(facilitator.page, '.report-table thead th')).toEqual([]);
+    const heatmapBox = facilitator.page.getByRole('region', { name: /share of each perspective's ratings per stage/ });
+    await heatmapBox.first().focus();
+    expect(
+      await heatmapBox.first().evaluate((el) => ({
+        focused: document.activeElement === el,
+        scrolls: el.scrollWidth > el.clientWidth,
+      })),
+    ).toEqual({ focused: true, scrolls: true });
     expect([...facilitator.errors, ...ari.errors]).toEqual([]);
   });
 });

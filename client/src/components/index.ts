@@ -5,6 +5,7 @@ export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton';
 export { CopyButton, type CopyButtonProps } from './CopyButton';
 export { Dialog, type DialogProps } from './Dialog';
 export { ErrorMessage, type ErrorMessageProps } from './ErrorMessage';
+export { ScrollTable, type ScrollTableProps } from './ScrollTable';
 export { Select, type SelectOption, type SelectProps } from './Select';
 export { Spinner, type SpinnerProps } from './Spinner';
 export { TextField, type TextFieldProps } from './TextField';

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { AuditEntryView, AuditNames } from '../../../shared/consensusApi';
 import { ApiRequestError, useApiData } from '../api';
 import { usePageTitle } from '../app/usePageTitle';
-import { Button, ErrorMessage, Spinner } from '../components';
+import { Button, ErrorMessage, ScrollTable, Spinner } from '../components';
 import { actionName, actorText, changeText, mergeNames, targetText } from './auditText';
 import { countOf } from '../pages/format';
 import { consensusApi } from './consensusApi';
@@ -55,35 +55,33 @@ export default function AuditPage() {
       {first.error && <ErrorMessage error={first.error} />}
       {first.loading && !first.data && <Spinner label="Loading the audit log" />}
       {first.data && (
-        <div className="table-scroll">
-          <table className="audit-table">
-            <caption>
-              {countOf(entries.length, 'entry', 'entries')}{next ? ' (older entries available)' : ''}, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Target</th>
-                <th scope="col">Change</th>
+        <ScrollTable
+          className="audit-table"
+          caption={`${countOf(entries.length, 'entry', 'entries')}${next ? ' (older entries available)' : ''}, newest first`}
+        >
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Target</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
+                </td>
+                <td>{actorText(e.actor)}</td>
+                <td>{actionName(e.action)}</td>
+                <td>{targetText(e, names)}</td>
+                <td className="audit-table__change">{changeText(e.before, e.after, names) || '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
-                  </td>
-                  <td>{actorText(e.actor)}</td>
-                  <td>{actionName(e.action)}</td>
-                  <td>{targetText(e, names)}</td>
-                  <td className="audit-table__change">{changeText(e.before, e.after, names) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       {moreError && <p role="alert">{moreError}</p>}
       {next ? (

@@ -5,6 +5,7 @@ import { useApiData } from '../api/useApiData';
 import { usePageTitle } from '../app/usePageTitle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ScrollTable } from '../components/ScrollTable';
 import { Spinner } from '../components/Spinner';
 import { formatDate, roleLabels, statusLabels } from './format';
 
@@ -95,33 +96,30 @@ export default function InstitutionPage() {
         {rubrics.error ? <ErrorMessage error={rubrics.error} title="Could not load the rubric" /> : null}
         {!loaded && !rubrics.error ? <Spinner label="Loading the rubric…" /> : null}
         {loaded ? (
-          <div className="table-scroll">
-            <table>
-              <caption>Consensus stage per dimension in each workshop, oldest workshop first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
+          <ScrollTable caption="Consensus stage per dimension in each workshop, oldest workshop first">
+            <thead>
+              <tr>
+                <th scope="col">Dimension</th>
+                {workshops.map((w) => (
+                  <th key={w.id} scope="col">
+                    {w.title} <span className="muted">({formatDate(w.createdAt)})</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    {d.title} <span className="muted">· {d.category}</span>
+                  </th>
                   {workshops.map((w) => (
-                    <th key={w.id} scope="col">
-                      {w.title} <span className="muted">({formatDate(w.createdAt)})</span>
-                    </th>
+                    <td key={w.id}>{consensusCell(w.consensus[d.id], label)}</td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">
-                      {d.title} <span className="muted">· {d.category}</span>
-                    </th>
-                    {workshops.map((w) => (
-                      <td key={w.id}>{consensusCell(w.consensus[d.id], label)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         ) : null}
       </section>
     </>

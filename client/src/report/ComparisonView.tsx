@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useApiData } from '../api/useApiData';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ScrollTable } from '../components/ScrollTable';
 import { Spinner } from '../components/Spinner';
 import { reportApi } from './reportApi';
 
@@ -19,8 +20,7 @@ export function ComparisonView({ workshopId }: { workshopId: string }) {
           <p>
             <Link to={`/workshops/${data.previousWorkshopId}/report`}>Open the previous report</Link>
           </p>
-          <table className="report-table">
-            <caption>Consensus stage, previous and current</caption>
+          <ScrollTable className="report-table" caption="Consensus stage, previous and current">
             <thead>
               <tr>
                 <th scope="col">Dimension</th>
@@ -39,10 +39,9 @@ export function ComparisonView({ workshopId }: { workshopId: string }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
           {data.actionItems.length > 0 ? (
-            <table className="report-table">
-              <caption>Previous action plan: outcomes</caption>
+            <ScrollTable className="report-table" caption="Previous action plan: outcomes">
               <thead>
                 <tr>
                   <th scope="col">Dimension</th>
@@ -56,14 +55,14 @@ export function ComparisonView({ workshopId }: { workshopId: string }) {
                 {data.actionItems.map((a) => (
                   <tr key={a.id}>
                     <td>{a.dimensionTitle}</td>
-                    <td>{a.actions}</td>
+                    <td className="report-table__text">{a.actions}</td>
                     <td>{a.targetStageLabel}</td>
                     <td>{a.status}</td>
                     <td>{a.targetReached === null ? 'Not yet known' : a.targetReached ? 'Yes' : 'No'}</td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           ) : null}
         </>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReportDimension, ReportModel } from '../../../server/report/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { ActionPlan } from './ActionPlan';
 import { HeatmapTable } from './HeatmapTable';
 
@@ -55,8 +56,7 @@ export function DimensionSection({ model, dimension: d, number, canEdit, onPlanC
               : `the spread ${changeWords[s.change]} (${s.firstRange} → ${s.finalRange} stage steps)${s.agreed ? '; everyone is on one stage' : ''}; ${s.changedCount} changed their rating.`}
           </p>
           <HeatmapTable rows={d.heatmap} stages={model.rubric.stages} title={d.title} />
-          <table className="report-table">
-            <caption>Individual ratings: {d.title}</caption>
+          <ScrollTable className="report-table" caption={`Individual ratings: ${d.title}`}>
             <thead>
               <tr>
                 <th scope="col">{model.workshop.anonymity === 'named' ? 'Name' : 'Participant'}</th>
@@ -69,15 +69,15 @@ export function DimensionSection({ model, dimension: d, number, canEdit, onPlanC
             <tbody>
               {d.ratings.map((r) => (
                 <tr key={r.participant}>
-                  <th scope="row">{r.participant}</th>
-                  <td>{r.perspective}</td>
+                  <th scope="row" className="report-table__text">{r.participant}</th>
+                  <td className="report-table__text">{r.perspective}</td>
                   <td>{r.firstRoundStageLabel ?? '—'}</td>
                   <td>{r.stageLabel ?? '—'}</td>
-                  <td>{r.rationale}</td>
+                  <td className="report-table__text">{r.rationale}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </>
       )}
 

@@ -1,4 +1,5 @@
 import type { Distribution, ReportDimension, ReportStage } from '../../../server/report/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { stagePatternId } from './stagePattern';
 
 /** A stacked bar of one round's counts; decorative — the numbers are in the table cells next to it. */
@@ -23,8 +24,10 @@ export function StackedBar({ d, stages }: { d: Distribution; stages: readonly Re
 /** Individual ratings per stage for every dimension, first round and final, as a table with bars. */
 export function DistributionChart({ dimensions, stages }: { dimensions: readonly ReportDimension[]; stages: readonly ReportStage[] }) {
   return (
-    <table className="report-table report-distribution">
-      <caption>Distribution of individual ratings (final round; first round in brackets)</caption>
+    <ScrollTable
+      className="report-table report-distribution"
+      caption="Distribution of individual ratings (final round; first round in brackets)"
+    >
       <thead>
         <tr>
           <th scope="col">Dimension</th>
@@ -58,6 +61,6 @@ export function DistributionChart({ dimensions, stages }: { dimensions: readonly
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { HeatmapRow, ReportStage } from '../../../server/report/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { pct } from './stagePattern';
 
 /** Shade buckets with the text colour that keeps 4.5:1 contrast on each. */
@@ -11,8 +12,7 @@ function cellClass(share: number): string {
 export function HeatmapTable({ rows, stages, title }: { rows: readonly HeatmapRow[]; stages: readonly ReportStage[]; title: string }) {
   if (rows.length === 0) return null;
   return (
-    <table className="report-table report-heatmap">
-      <caption>{title}: share of each perspective's ratings per stage</caption>
+    <ScrollTable className="report-table report-heatmap" caption={`${title}: share of each perspective's ratings per stage`}>
       <thead>
         <tr>
           <th scope="col">Perspective (ratings)</th>
@@ -27,7 +27,7 @@ export function HeatmapTable({ rows, stages, title }: { rows: readonly HeatmapRo
         {rows.map((r) => (
           <tr key={r.perspective}>
             <th scope="row">
-              {r.perspective} ({r.total})
+              <span className="report-table__text">{r.perspective}</span> ({r.total})
             </th>
             {stages.map((s) => {
               const share = r.shares[s.id] ?? 0;
@@ -40,6 +40,6 @@ export function HeatmapTable({ rows, stages, title }: { rows: readonly HeatmapRo
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

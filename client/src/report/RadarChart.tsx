@@ -1,4 +1,5 @@
 import type { ReportDimension, ReportStage } from '../../../server/report/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { stageIndex } from './stagePattern';
 
 interface Props {
@@ -61,8 +62,7 @@ export function RadarChart({ dimensions, stages }: Props) {
           );
         })}
       </svg>
-      <table className="report-table">
-        <caption>Consensus per dimension (the radar's data)</caption>
+      <ScrollTable className="report-table" caption="Consensus per dimension (the radar's data)">
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -81,7 +81,7 @@ export function RadarChart({ dimensions, stages }: Props) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </div>
   );
 }

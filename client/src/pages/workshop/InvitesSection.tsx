@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ScrollTable } from '../../components/ScrollTable';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, roleLabels } from '../format';
 import { CreateInviteForm } from './CreateInviteForm';
@@ -101,69 +102,63 @@ export function InvitesSection({ workshopId, perspectives }: { workshopId: strin
       {!list.data && list.loading ? <Spinner label="Loading invite links…" /> : null}
       {list.data && list.data.invites.length === 0 ? <p>No invite links yet.</p> : null}
       {list.data && list.data.invites.length > 0 ? (
-        // A table wider than a phone's screen scrolls in here, not the page (WCAG 1.4.10); focusable and
-        // named so a keyboard user can scroll it.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must take focus to be scrolled by keyboard (WCAG 2.1.1)
-        <section className="table-scroll" aria-labelledby="invite-links-caption" tabIndex={0}>
-          <table>
-            <caption id="invite-links-caption" className="visually-hidden">Invite links</caption>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Perspective</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Uses</th>
-                <th scope="col">State</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.invites.map((invite) => {
-                const state = inviteState(invite, now);
-                const known = created[invite.id];
-                const label = names?.get(invite.id) ?? 'invite link';
-                return (
-                  <tr key={invite.id}>
-                    <th scope="row" id={`invite-row-${invite.id}`} tabIndex={-1}>
-                      {roleLabels[invite.role] ?? invite.role}
-                    </th>
-                    <td>{invite.perspective ?? 'Chosen on joining'}</td>
-                    <td>{formatDateTime(invite.createdAt)}</td>
-                    <td>{formatDateTime(invite.expiresAt, 'Never')}</td>
-                    <td>
-                      {invite.uses ?? 0}
-                      {invite.maxUses ? ` of ${invite.maxUses}` : ''}
-                    </td>
-                    <td>{state}</td>
-                    <td>
-                      <div className="cluster">
-                        {known && state === 'Active' ? (
-                          <Button variant="secondary" onPress={() => setQr(known)} aria-label={`Show QR code for ${label}`}>
-                            QR code
-                          </Button>
-                        ) : null}
-                        {state === 'Active' ? (
-                          <ConfirmButton
-                            variant="danger"
-                            aria-label={`Revoke ${label}`}
-                            title={`Revoke this ${roleLabels[invite.role].toLowerCase()} link?`}
-                            message="Nobody can join with it any more. People who already joined with it stay members."
-                            confirmLabel="Revoke link"
-                            onConfirm={() => revoke(invite)}
-                            isPending={revoking === invite.id}
-                          >
-                            Revoke
-                          </ConfirmButton>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable caption="Invite links" captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Perspective</th>
+              <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Uses</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.invites.map((invite) => {
+              const state = inviteState(invite, now);
+              const known = created[invite.id];
+              const label = names?.get(invite.id) ?? 'invite link';
+              return (
+                <tr key={invite.id}>
+                  <th scope="row" id={`invite-row-${invite.id}`} tabIndex={-1}>
+                    {roleLabels[invite.role] ?? invite.role}
+                  </th>
+                  <td>{invite.perspective ?? 'Chosen on joining'}</td>
+                  <td>{formatDateTime(invite.createdAt)}</td>
+                  <td>{formatDateTime(invite.expiresAt, 'Never')}</td>
+                  <td>
+                    {invite.uses ?? 0}
+                    {invite.maxUses ? ` of ${invite.maxUses}` : ''}
+                  </td>
+                  <td>{state}</td>
+                  <td>
+                    <div className="cluster">
+                      {known && state === 'Active' ? (
+                        <Button variant="secondary" onPress={() => setQr(known)} aria-label={`Show QR code for ${label}`}>
+                          QR code
+                        </Button>
+                      ) : null}
+                      {state === 'Active' ? (
+                        <ConfirmButton
+                          variant="danger"
+                          aria-label={`Revoke ${label}`}
+                          title={`Revoke this ${roleLabels[invite.role].toLowerCase()} link?`}
+                          message="Nobody can join with it any more. People who already joined with it stay members."
+                          confirmLabel="Revoke link"
+                          onConfirm={() => revoke(invite)}
+                          isPending={revoking === invite.id}
+                        >
+                          Revoke
+                        </ConfirmButton>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
       ) : null}
       <InviteQrDialog invite={qr} onClose={() => setQr(null)} />
     </section>
