@@ -40,6 +40,11 @@ export interface BenchOptions {
   profile: boolean;
   /** Give the generator and the servers CPUs of their own (cpuSplit.ts), where the machine allows. */
   pin: boolean;
+  /**
+   * Nice value of the generator's worker threads: above 0, a server that wants the CPU wins it from
+   * the generator, as it would on a machine of its own (item 41). 0 by default.
+   */
+  generatorNice: number;
   log: (line: string) => void;
 }
 
@@ -200,6 +205,7 @@ async function runSlice(
       windowSeconds: window,
       drainSeconds: o.drainSeconds,
       workers: o.workers,
+      generatorNice: o.generatorNice,
       dimensionIds,
       stageIds,
       rationaleChars: 160,

@@ -11,6 +11,8 @@ export interface LoadOptions {
   /** Time after the last edit for the last deliveries to land before counting what is missing. */
   drainSeconds: number;
   workers: number;
+  /** Nice value the generator's threads take (0: share the CPUs equally with the servers; item 41). */
+  generatorNice: number;
   dimensionIds: string[];
   stageIds: string[];
   rationaleChars: number;
@@ -49,8 +51,8 @@ export interface SliceResult extends LoadResult {
 
 export const GENERATOR_LIMIT_PCT = 70;
 
-function startWorker(): Worker {
-  return new Worker(new URL('./clients/workerBoot.mjs', import.meta.url));
+function startWorker(nice: number): Worker {
+  return new Worker(new URL('./clients/workerBoot.mjs', import.meta.url), { workerData: { nice } });
 }
 
 function send(w: Worker, msg: ToWorker): void {
@@ -95,7 +97,7 @@ export async function runLoad(target: Target, opts: LoadOptions): Promise<SliceR
   const nWorkers = Math.max(1, Math.min(opts.workers, target.specs.length));
   const shares: ClientSpec[][] = Array.from({ length: nWorkers }, () => []);
   for (const [i, s] of target.specs.entries()) shares[i % nWorkers]!.push(s);
-  const workers = shares.map(() => startWorker());
+  const workers = shares.map(() => startWorker(opts.generatorNice));
   try {
     // Thread start-up (loading tsx, yjs, the providers) is not connection time.
     await Promise.all(workers.map((w) => next(w, 'ready', 120_000)));

@@ -103,7 +103,8 @@ export function markdown(r: BenchResult): string {
     r.cpus.split
       ? `CPUs split (taskset): load generator on ${formatCpuList(r.cpus.split.generator)}, ` +
           `each server on ${formatCpuList(r.cpus.split.servers)}.`
-      : `CPUs shared by generator and servers (${r.cpus.why}).`,
+      : `CPUs shared by generator and servers (${r.cpus.why}).` +
+        (o.generatorNice > 0 ? ` Generator threads at nice ${o.generatorNice} (--nice).` : ''),
     '',
     '| load | server | p50 ms | p95 ms | p99 ms | max ms | delivered | missing | server CPU % | RSS MB (peak) | generator CPU % |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

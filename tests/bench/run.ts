@@ -5,6 +5,7 @@
  * Options: --only ours,relay,hocuspocus  --no-storage  --no-bundle  --profile (our server with
  * --cpu-prof into tests/bench/.work/prof)  --no-doc (do not touch docs/benchmarks.md)
  *          --pin (generator and servers on CPUs of their own, cpuSplit.ts; by default they share all)
+ *          --nice (the generator's threads at nice 10, so the servers win the CPU when both want it)
  *          --loads 50x20[,10x20] --window S --slices N (a custom run for investigation; never written to the doc)
  *          --baseline <commit or checkout> (adds our server as that commit built it, taking turns with
  *          the others: an A/B of a change in one run, within the spread an A/A run shows (docs/benchmarks.md
@@ -19,6 +20,9 @@ import { markdown, summaryJson, writeDoc } from './report';
 import { baselineCheckout } from './servers/baseline';
 import { MAX_SLICES, WORK_DIR } from './servers/targets';
 
+/** The generator's nice value under --nice: any unprivileged user may lower a thread's priority. */
+const GENERATOR_NICE = 10;
+
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     // For investigations: the generator and the servers on CPUs of their own (cpuSplit.ts, item 24).
     pin: { type: 'boolean', default: false },
+    // For investigations: the generator's threads at a lower priority than the servers (item 41).
+    nice: { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
     // For investigating one load: e.g. --loads 50x20 --window 15 (mode "custom", never written to the doc).
     loads: { type: 'string' },
@@ -43,6 +49,7 @@ const { values } = parseArgs({
 mkdirSync(WORK_DIR, { recursive: true });
 const base = values.quick ? 'quick' : 'full';
 const custom =
+  values.nice ||
   values.loads !== undefined ||
   values.window !== undefined ||
   values.slices !== undefined ||
@@ -81,6 +88,7 @@ const options: BenchOptions = {
   bundle: !values['no-bundle'],
   profile: values.profile,
   pin: values.pin,
+  generatorNice: values.nice ? GENERATOR_NICE : 0,
   log: (line) => console.log(line),
 };
 

@@ -34,6 +34,7 @@ describe('bench harness (smoke)', () => {
         profile: false,
         // Never pinned inside the test run: it would tie the test worker to a few CPUs.
         pin: false,
+        generatorNice: 0,
         log: () => {},
       });
       const [load] = result.loads;

@@ -1,4 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeClient } from './decodeClient';
 import { LightClient } from './lightClient';
 import { nowMicros } from './marker';
@@ -11,6 +12,10 @@ import type { ClientSpec, EditPlan, FromWorker, ToWorker } from './types';
  * measures crosses threads as often as not — the shared hrtime clock makes that harmless.
  */
 const port = parentPort!;
+// On Linux a nice value belongs to a thread: this lowers only this generator thread. The runner's
+// main thread, which spawns the servers (a child inherits its parent's value), stays at 0. (--nice, item 41.)
+const { nice } = workerData as { nice: number };
+if (nice !== 0) setPriority(0, nice);
 // Each stock provider (y-websocket, Hocuspocus) adds a process 'exit' listener; hundreds per thread is expected.
 process.setMaxListeners(0);
 const recorder = new Recorder();
