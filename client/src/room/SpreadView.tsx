@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { AnonymityMode } from '../../../shared/domain';
 import { compareRounds, type Spread, type SpreadInput, spreadByPerspective } from '../../../shared/stats/spread';
+import { ScrollTable } from '../components/ScrollTable';
 import { useDocSelector, useWorkshopDoc } from '../sync/hooks';
 import { spreadInputs, stageLabel } from './model';
 import { useRoom } from './RoomContext';
@@ -87,45 +88,40 @@ export function SpreadView({ dimensionId, compact = false, headingLevel = 3 }: P
       )}
       <div className="spread__body">
         <SpreadChart groups={groups} stages={rubric.stages} names={names} />
-        {/* A table wider than its column scrolls in here; focusable and named so a keyboard user can scroll it. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must take focus to be scrolled by keyboard (WCAG 2.1.1) */}
-        <section className="spread__table-scroll" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="spread__table">
-            <caption id={`${id}-caption`}>
-              {round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage
-              {chosen ? ` — ${chosen}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                {groups.map((g) => (
-                  <th scope="col" key={g.perspective}>
-                    {g.perspective}
-                  </th>
-                ))}
-                {names && <th scope="col">Who</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rubric.stages.map((s, i) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.label}</th>
-                  {groups.map((g) => (
-                    <td key={g.perspective}>{g.spread.stages[i]!.count}</td>
-                  ))}
-                  {names && <td>{spread.stages[i]!.memberIds.map((m) => names.get(m) ?? 'Member').join(', ')}</td>}
-                </tr>
+        <ScrollTable
+          className="spread__table"
+          caption={`${round === 'current' ? 'Current ratings' : 'First-round ratings'} per stage${chosen ? ` — ${chosen}` : ''}`}
+        >
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              {groups.map((g) => (
+                <th scope="col" key={g.perspective}>
+                  {g.perspective}
+                </th>
               ))}
-              <tr>
-                <th scope="row">Not sure (counted apart)</th>
+              {names && <th scope="col">Who</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rubric.stages.map((s, i) => (
+              <tr key={s.id}>
+                <th scope="row">{s.label}</th>
                 {groups.map((g) => (
-                  <td key={g.perspective}>{g.spread.notSure}</td>
+                  <td key={g.perspective}>{g.spread.stages[i]!.count}</td>
                 ))}
-                {names && <td />}
+                {names && <td>{spread.stages[i]!.memberIds.map((m) => names.get(m) ?? 'Member').join(', ')}</td>}
               </tr>
-            </tbody>
-          </table>
-        </section>
+            ))}
+            <tr>
+              <th scope="row">Not sure (counted apart)</th>
+              {groups.map((g) => (
+                <td key={g.perspective}>{g.spread.notSure}</td>
+              ))}
+              {names && <td />}
+            </tr>
+          </tbody>
+        </ScrollTable>
       </div>
       <p className="spread__rounds">
         {cmp.changed.length === 0
