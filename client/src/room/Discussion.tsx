@@ -78,48 +78,43 @@ export function Discussion({ dimensionId, lastVisit, locked, closedBecause = 'lo
       {locked && <p className="muted">{closedText[closedBecause]}</p>}
       {thread.length === 0 && <p className="muted">No comments yet.</p>}
       <ol className="thread">
-        {thread.map((c) => (
-          <li key={c.key}>
-            <CommentItem
-              comment={c}
-              lastVisit={lastVisit}
-              locked={locked}
-              onReply={(b) => openReply(c.key, b)}
-              replyDrafted={replyDrafts.has(c.key) && replyTo !== c.key}
-            />
-            {c.replies.length > 0 && (
-              <ol className="thread thread--replies" aria-label="Replies">
-                {c.replies.map((r) => (
-                  <li key={r.key}>
-                    <CommentItem
-                      comment={r}
-                      lastVisit={lastVisit}
-                      locked={locked}
-                      onReply={(b) => openReply(c.key, b)}
-                      replyDrafted={replyDrafts.has(c.key) && replyTo !== c.key}
-                    />
-                  </li>
-                ))}
-              </ol>
-            )}
-            {member !== null && (replyTo === c.key || (!writable && replyDrafts.has(c.key))) && (
-              <CommentForm
-                draftKey={replyDraftKey(c.key)}
-                label="Reply"
-                submitLabel="Post reply"
-                closed={!writable}
-                closedLabel="Your unposted reply"
-                onDiscarded={afterDiscard}
-                focusSignal={replyTo === c.key ? replyFocus : 0}
-                onCancel={closeReply}
-                onSubmit={(text, evidence) => {
-                  post(text, evidence, c.key);
-                  closeReply();
-                }}
-              />
-            )}
-          </li>
-        ))}
+        {thread.map((c) => {
+          // Every comment of a thread replies to its root, and says so while a reply to it waits unposted.
+          const replyProps = {
+            onReply: (b: HTMLElement) => openReply(c.key, b),
+            replyDrafted: replyDrafts.has(c.key) && replyTo !== c.key,
+          };
+          return (
+            <li key={c.key}>
+              <CommentItem comment={c} lastVisit={lastVisit} locked={locked} {...replyProps} />
+              {c.replies.length > 0 && (
+                <ol className="thread thread--replies" aria-label="Replies">
+                  {c.replies.map((r) => (
+                    <li key={r.key}>
+                      <CommentItem comment={r} lastVisit={lastVisit} locked={locked} {...replyProps} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {member !== null && (replyTo === c.key || (!writable && replyDrafts.has(c.key))) && (
+                <CommentForm
+                  draftKey={replyDraftKey(c.key)}
+                  label="Reply"
+                  submitLabel="Post reply"
+                  closed={!writable}
+                  closedLabel="Your unposted reply"
+                  onDiscarded={afterDiscard}
+                  focusSignal={replyTo === c.key ? replyFocus : 0}
+                  onCancel={closeReply}
+                  onSubmit={(text, evidence) => {
+                    post(text, evidence, c.key);
+                    closeReply();
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
       </ol>
       {member !== null && (
         <CommentForm
